@@ -1,0 +1,62 @@
+"""Dates with their real precision (year, month or day) and their localized forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from babel.dates import format_date, format_skeleton
+
+LOCALES = {"fr": "fr_CA", "en": "en_CA"}
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day; never an invented day."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def iso(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def localized(self, lang: str) -> str:
+        """'29 juin 2020' / 'June 29, 2020', 'juin 2020' / 'June 2020', '2020'."""
+        if self.precision == "year":
+            return str(self.year)
+        locale = LOCALES[lang]
+        if self.precision == "month":
+            return format_skeleton("yMMMM", self.first_day(), locale=locale)
+        if lang == "en":
+            return format_date(self.first_day(), "MMMM d, y", locale=locale)
+        return format_date(self.first_day(), "d MMMM y", locale=locale)
+
+
+def parse_partial_date(text: str) -> PartialDate:
+    """Read `2020`, `2020-06` or `2020-06-29`; raise ValueError with an editor's message."""
+    match = _ISO.match(text.strip())
+    if not match:
+        raise ValueError(f"`{text}` is not a date: write it as 2020, 2020-06 or 2020-06-29")
+    year, month, day = (int(part) if part else 0 for part in match.groups())
+    if match.group(2) and not 1 <= month <= 12:
+        raise ValueError(f"`{text}` has no month {month}: months go from 01 to 12")
+    if match.group(3):
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            raise ValueError(f"`{text}` does not exist: this month has no day {day}") from None
+    return PartialDate(year, month, day)

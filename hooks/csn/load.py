@@ -1,0 +1,201 @@
+"""Data folder -> validated Site model, or a DataError listing every problem."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError, Problem
+from .model import Institution, Link, Participation, Partner, News, Project, Site, SiteInfo, Source, Theme
+from .schema import LANGUAGES, NEWS, PARTNERS, PROJECTS, SITE, THEMES, Collection
+from .validate import Ref, check_record, check_themes, id_problem
+from .yaml_loader import load_yaml_file
+
+DATA_SUFFIX = ".yml"
+# Paths the site itself uses at the top of each language: an id or slug there would collide.
+RESERVED_NAMES = frozenset({"index", "en", "fr", "assets", "search", "api", "404", "sitemap", "feed",
+                            "robots", "static", "stylesheets", "javascripts", "images", "schemas"})
+
+
+class _Records:
+    """Checked values of every file, and the problems met on the way."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.values: dict[str, dict[str, dict[str, Any]]] = {}
+        self.files: dict[str, dict[str, str]] = {}
+
+    def shown(self, path: Path) -> str:
+        return path.relative_to(self.root.parent).as_posix()
+
+    def load_one(self, collection: Collection, path: Path) -> dict[str, Any] | None:
+        mapping, problems = load_yaml_file(path, self.shown(path))
+        self.problems += problems
+        if mapping is None:
+            return None
+        if collection is THEMES:
+            values, problems = check_themes(mapping, self.shown(path))
+        else:
+            values, problems = check_record(collection, mapping, self.shown(path))
+        self.problems += problems
+        return values
+
+    def load_folder(self, collection: Collection) -> None:
+        folder = self.root / collection.path
+        records: dict[str, dict[str, Any]] = {}
+        self.values[collection.name] = records
+        self.files[collection.name] = {}
+        if not folder.is_dir():
+            self.problems.append(Problem(self.shown(folder), 0, "", "folder missing: create it"))
+            return
+        seen: dict[str, str] = {}
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith("."):
+                continue
+            shown = self.shown(path)
+            if path.is_dir() or path.suffix != DATA_SUFFIX:
+                self.problems.append(Problem(shown, 0, "", f"not a data file: data files end in `{DATA_SUFFIX}` "
+                                                           "(rename it, or move it out of data/)"))
+                continue
+            record_id = unicodedata.normalize("NFC", path.stem)
+            problem = id_problem(record_id) or reserved_problem(record_id)
+            if problem:
+                self.problems.append(Problem(shown, 0, "id", f"the file name {problem}; rename the file"))
+                continue
+            if record_id in seen:
+                self.problems.append(Problem(shown, 0, "id", f"the id `{record_id}` is already used by {seen[record_id]}"))
+                continue
+            seen[record_id] = shown
+            values = self.load_one(collection, path)
+            if values is not None:
+                records[record_id] = values
+                self.files[collection.name][record_id] = shown
+
+    def load_single(self, collection: Collection) -> dict[str, Any]:
+        path = self.root / collection.path
+        if not path.is_file():
+            self.problems.append(Problem(self.shown(path), 0, "", "file missing: create it"))
+            return {}
+        return self.load_one(collection, path) or {}
+
+
+def reserved_problem(value: str) -> str:
+    return f"`{value}` is reserved for the site's own pages: choose another" if value in RESERVED_NAMES else ""
+
+
+def load_site(root: Path) -> Site:
+    """Load and check everything under `root` (the data folder)."""
+    records = _Records(root)
+    site_values = records.load_single(SITE)
+    themes = records.load_single(THEMES)
+    for collection in (PROJECTS, PARTNERS, NEWS):
+        records.load_folder(collection)
+    _check_references(records, themes)
+    _check_slugs(records)
+    if any(p.severity == "error" for p in records.problems):
+        raise DataError(records.problems)
+    return _build_site(records, site_values, themes)
+
+
+def _check_references(records: _Records, themes: dict[str, Any]) -> None:
+    known = {"themes": themes, **{name: records.values[name] for name in ("projects", "partners", "news")}}
+    for collection, by_id in records.values.items():
+        for record_id, values in by_id.items():
+            for ref in _refs_in(values):
+                if ref.id not in known[ref.target]:
+                    choices = ", ".join(sorted(known[ref.target])) or "none yet"
+                    records.problems.append(Problem(
+                        records.files[collection][record_id], ref.line, ref.field,
+                        f"`{ref.id}` is not a known {ref.target[:-1] if ref.target != 'news' else 'news item'} "
+                        f"id: use one of {choices}"))
+
+
+def _refs_in(value: Any):
+    if isinstance(value, Ref):
+        yield value
+    elif isinstance(value, dict):
+        for child in value.values():
+            yield from _refs_in(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _refs_in(child)
+
+
+def _check_slugs(records: _Records) -> None:
+    """Each record's URL segment must be unique per language within its section."""
+    for collection in (PROJECTS, PARTNERS, NEWS):
+        for lang in LANGUAGES:
+            owners: dict[str, str] = {}
+            for record_id, values in records.values[collection.name].items():
+                slug = values.get("slug", {}).get(lang, record_id)
+                file = records.files[collection.name][record_id]
+                problem = reserved_problem(slug)
+                if problem:
+                    records.problems.append(Problem(file, 0, f"slug.{lang}", problem))
+                elif slug in owners:
+                    records.problems.append(Problem(
+                        file, 0, f"slug.{lang}", f"`{slug}` is already the address of {owners[slug]}: choose another"))
+                else:
+                    owners[slug] = record_id
+
+
+def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str, Any]) -> Site:
+    themes = {theme_id: Theme(theme_id, label) for theme_id, label in theme_labels.items()}
+    partners = {pid: _partner(pid, v, records.files["partners"][pid]) for pid, v in records.values["partners"].items()}
+    projects = {}
+    for pid, v in records.values["projects"].items():
+        project = Project(
+            id=pid, title=v["title"], slug=_slug(pid, v), summary=v["summary"], description=v["description"],
+            status=v["status"], start=v["start"], end=v.get("end"), featured=v.get("featured", False),
+            themes=[themes[ref.id] for ref in v["themes"]],
+            links=[Link(link["title"], link["url"]) for link in v.get("links", [])],
+            file=records.files["projects"][pid])
+        for item in v["partners"]:
+            participation = Participation(project, partners[item["id"].id], item.get("role"))
+            project.partners.append(participation)
+            participation.partner.projects.append(participation)
+        projects[pid] = project
+    news = []
+    for nid, v in records.values["news"].items():
+        source = v.get("source")
+        item = News(
+            id=nid, date=v["date"], title=v["title"], slug=_slug(nid, v), summary=v["summary"], body=v["body"],
+            projects=[projects[ref.id] for ref in v.get("projects", [])],
+            partners=[partners[ref.id] for ref in v.get("partners", [])],
+            source=Source(source["name"], source.get("url")) if source else None,
+            file=records.files["news"][nid])
+        news.append(item)
+    news.sort(key=lambda n: (n.date, n.id), reverse=True)
+    for item in news:  # newest first, in each back-reference too
+        for project in item.projects:
+            project.news.append(item)
+        for partner in item.partners:
+            partner.news.append(item)
+    institution = site["institution"]
+    info = SiteInfo(name=site["name"], acronym=site["acronym"], tagline=site["tagline"],
+                    description=site["description"],
+                    institution=Institution(institution["name"], institution["url"]), email=site.get("email"))
+    return Site(
+        info=info,
+        themes=sorted(themes.values(), key=lambda t: t.id),
+        projects=sorted(projects.values(), key=lambda p: (_negate(p.start), p.title["fr"])),
+        partners=sorted(partners.values(), key=lambda p: p.name["fr"].casefold()),
+        news=news,
+    )
+
+
+def _negate(date) -> tuple[int, int, int]:
+    return (-date.year, -date.month, -date.day)
+
+
+def _slug(record_id: str, values: dict[str, Any]) -> dict[str, str]:
+    return values.get("slug") or {lang: record_id for lang in LANGUAGES}
+
+
+def _partner(pid: str, v: dict[str, Any], file: str) -> Partner:
+    return Partner(
+        id=pid, name=v["name"], slug=_slug(pid, v), kind=v["kind"], country=v["country"],
+        description=v["description"], acronym=v.get("acronym"), region=v.get("region"),
+        website=v.get("website"), logo=v.get("logo"), file=file)

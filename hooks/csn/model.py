@@ -1,0 +1,127 @@
+"""The typed model of the whole site: what templates and pages receive.
+
+Every value here was checked by validation; references are objects, optional
+lists are empty lists, dates are PartialDates, and collections are sorted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .dates import PartialDate
+
+Translated = dict  # {"fr": str, "en": str}
+
+
+@dataclass(eq=False)
+class Theme:
+    id: str
+    label: Translated
+
+
+@dataclass(eq=False)
+class Link:
+    title: Translated
+    url: str
+
+
+@dataclass(eq=False)
+class Source:
+    name: str
+    url: Optional[str]
+
+
+@dataclass(eq=False)
+class Partner:
+    id: str
+    name: Translated
+    slug: Translated
+    kind: str
+    country: str
+    description: Translated
+    acronym: Optional[str] = None
+    region: Optional[Translated] = None
+    website: Optional[str] = None
+    logo: Optional[str] = None
+    projects: list["Participation"] = field(default_factory=list)
+    news: list["News"] = field(default_factory=list)
+    file: str = ""
+
+    @property
+    def monogram(self) -> str:
+        """The acronym, or the initials of the name, for a partner without a logo."""
+        if self.acronym:
+            return self.acronym[:6]
+        words = [w for w in self.name["fr"].replace("-", " ").split() if w[:1].isupper()]
+        return "".join(w[0] for w in words[:3]) or self.name["fr"][:2]
+
+
+@dataclass(eq=False)
+class Participation:
+    """A partner in a project, with its role there."""
+
+    project: "Project"
+    partner: Partner
+    role: Optional[Translated] = None
+
+
+@dataclass(eq=False)
+class Project:
+    id: str
+    title: Translated
+    slug: Translated
+    summary: Translated
+    description: Translated  # Markdown
+    status: str
+    start: PartialDate
+    themes: list[Theme]
+    end: Optional[PartialDate] = None
+    featured: bool = False
+    partners: list[Participation] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    news: list["News"] = field(default_factory=list)
+    file: str = ""
+
+
+@dataclass(eq=False)
+class News:
+    id: str
+    date: PartialDate
+    title: Translated
+    slug: Translated
+    summary: Translated
+    body: Translated  # Markdown
+    projects: list[Project] = field(default_factory=list)
+    partners: list[Partner] = field(default_factory=list)
+    source: Optional[Source] = None
+    file: str = ""
+
+
+@dataclass(eq=False)
+class Institution:
+    name: Translated
+    url: str
+
+
+@dataclass(eq=False)
+class SiteInfo:
+    name: Translated
+    acronym: str
+    tagline: Translated
+    description: Translated
+    institution: Institution
+    email: Optional[str] = None
+
+
+@dataclass(eq=False)
+class Site:
+    info: SiteInfo
+    themes: list[Theme]
+    projects: list[Project]  # by start date, newest first, then title
+    partners: list[Partner]  # by French name
+    news: list[News]  # newest first
+
+    @property
+    def featured_projects(self) -> list[Project]:
+        return [p for p in self.projects if p.featured] or self.projects[:3]

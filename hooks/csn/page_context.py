@@ -1,0 +1,54 @@
+"""What Material's templates need to know about a planned page: titles, twins, URLs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .plan import DEFAULT_LANGUAGE, PlannedPage
+from .strings import Translator
+from .urls import absolute_url, relative_url
+
+
+@dataclass(frozen=True)
+class Alternate:
+    lang: str
+    name: str  # the language's own name, in that language
+    href: str  # relative to the current page
+    url: str  # absolute
+    current: bool
+
+
+@dataclass(frozen=True)
+class PageContext:
+    page: PlannedPage
+    lang: str
+    title: str
+    description: str
+    canonical: str
+    alternates: tuple[Alternate, ...]
+    default_url: str  # the x-default alternate
+
+    @property
+    def others(self) -> tuple[Alternate, ...]:
+        return tuple(a for a in self.alternates if not a.current)
+
+
+def page_meta(page: PlannedPage) -> dict:
+    """Front-matter values MkDocs and Material print unescaped: escape what came from data."""
+    return {"title": Markup(escape(page.title))}
+
+
+def page_context(page: PlannedPage, build, config) -> PageContext:
+    site_url = config.site_url or "/"
+    alternates = tuple(
+        Alternate(lang=twin.lang, name=Translator(twin.lang)("language.name"),
+                  href=relative_url(page.path, twin.path), url=absolute_url(site_url, twin.path),
+                  current=twin is page)
+        for twin in page.alternates.values())
+    return PageContext(
+        page=page, lang=page.lang, title=page.title,
+        description=page.description or build.site.info.description[page.lang],
+        canonical=absolute_url(site_url, page.path), alternates=alternates,
+        default_url=absolute_url(site_url, page.twin(DEFAULT_LANGUAGE).path))

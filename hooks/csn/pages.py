@@ -1,0 +1,67 @@
+"""Render the body of each planned page with the page kind's template (autoescaped)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .markdown_render import MarkdownRenderer
+from .model import Partner, Site
+from .plan import Plan, PlannedPage
+from .schema import PARTNER_KINDS
+from .strings import Translator
+from .urls import relative_url
+
+HOME_NEWS_COUNT = 3
+
+
+class PageRenderer:
+    """Renders the parts of pages that come from the data, for one language."""
+
+    def __init__(self, templates_dir: Path, site: Site, plan: Plan, lang: str):
+        self.site, self.plan, self.lang = site, plan, lang
+        self.t = Translator(lang)
+        self.markdown = MarkdownRenderer()
+        self.env = Environment(loader=FileSystemLoader(str(templates_dir)), autoescape=True,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.globals.update(t=self.t, lang=lang, site=site, md=self.markdown, country=self.country_name)
+        self._countries = Locale.parse(lang).territories
+
+    def country_name(self, code: str) -> str:
+        return self._countries.get(code, code)
+
+    def render_body(self, page: PlannedPage) -> Markup:
+        """The HTML that the page kind adds to the page ('' for plain Markdown pages)."""
+        if page.kind == "doc":
+            return Markup("")
+        template = self.env.get_template(f"{page.kind}.html")
+
+        def link(target: Any) -> str:
+            to = target if isinstance(target, PlannedPage) else self.plan.for_entity(target, self.lang)
+            return relative_url(page.path, to.path)
+
+        def section(name: str) -> PlannedPage:
+            return self.plan.page(f"doc:{name}.md", self.lang)
+
+        return Markup(template.render(page=page, item=page.entity, link=link, section=section,
+                                      **self._extra_context(page)))
+
+    def _extra_context(self, page: PlannedPage) -> dict[str, Any]:
+        if page.kind == "home":
+            return {"featured": self.site.featured_projects, "latest_news": self.site.news[:HOME_NEWS_COUNT],
+                    "partners": self.site.partners}
+        if page.kind == "partners":
+            return {"groups": self.partner_groups()}
+        return {}
+
+    def partner_groups(self) -> list[tuple[str, list[Partner]]]:
+        groups = []
+        for kind in PARTNER_KINDS:
+            members = [p for p in self.site.partners if p.kind == kind]
+            if members:
+                groups.append((kind, members))
+        return groups

@@ -1,0 +1,28 @@
+"""Interface strings: one table per language, one `t(key)` entry point."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+STRINGS_DIR = Path(__file__).parent / "strings"
+
+
+@lru_cache(maxsize=None)
+def strings_table(lang: str) -> dict[str, str]:
+    with open(STRINGS_DIR / f"{lang}.yml", encoding="utf-8") as stream:
+        return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+class Translator:
+    """`t("status.active")` -> "En cours"; `t("count.projects", n=3)` fills `{n}`."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.table = strings_table(lang)
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = self.table[key]  # a missing key is a programming error: fail loudly
+        return text.format(**values) if values else text

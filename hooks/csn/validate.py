@@ -1,0 +1,260 @@
+"""Check each record against its collection's definition and turn it into plain values.
+
+Every rule reports a Problem (file, line, field, what to do) and checking goes
+on, so that an editor sees every problem of a commit at once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Callable
+
+from babel import Locale
+
+from .dates import parse_partial_date
+from .errors import Problem
+from .schema import ID_PATTERN, LANGUAGES, Collection, Field
+from .yaml_loader import Mapping, Node, Scalar, Sequence
+
+ID_RE = re.compile(ID_PATTERN)
+URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s<>\"']*$", re.IGNORECASE)
+EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
+COUNTRIES = frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+MAX_ID_LENGTH = 80
+
+
+class RecordChecker:
+    """Checks one file's mapping; collects problems instead of stopping at the first."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def report(self, line: int, field: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line, field, message))
+
+    def check_fields(self, fields: tuple[Field, ...], mapping: Mapping, prefix: str = "") -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        known = {f.name for f in fields}
+        for key, node in mapping.items.items():
+            if key not in known:
+                hint = _closest(key, known)
+                fix = f" (did you mean `{hint}`?)" if hint else f"; allowed fields: {', '.join(sorted(known))}"
+                self.report(mapping.key_lines.get(key, node.line), prefix + key, f"unknown field{fix}")
+        for spec in fields:
+            name = prefix + spec.name
+            node = mapping.items.get(spec.name)
+            if node is None or (isinstance(node, Scalar) and node.is_null):
+                if spec.required:
+                    self.report(mapping.line if node is None else node.line, name,
+                                f"missing: add `{spec.name}:` ({spec.description['en']})")
+                continue
+            value = self.check(spec, node, name)
+            if value is not None:
+                values[spec.name] = value
+        return values
+
+    def check(self, spec: Field, node: Node, name: str) -> Any:
+        return _RULES[spec.kind](self, spec, node, name)
+
+    # Each rule returns the value read, or None after reporting what is wrong.
+
+    def text(self, spec: Field, node: Node, name: str) -> str | None:
+        if not isinstance(node, Scalar) or node.is_null:
+            self.report(node.line, name, "must be a text on one line, not a list or a mapping")
+            return None
+        value = unicodedata.normalize("NFC", node.text).strip()
+        if not value:
+            self.report(node.line, name, "is empty: write the text")
+            return None
+        return value
+
+    def translated(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
+        if not isinstance(node, Mapping):
+            self.report(node.line, name, "needs both languages: write `fr:` and `en:` on two indented lines below it")
+            return None
+        values: dict[str, str] = {}
+        for key, child in node.items.items():
+            if key not in LANGUAGES:
+                self.report(node.key_lines.get(key, child.line), f"{name}.{key}",
+                            "unknown language: use only `fr` and `en`")
+        for lang in LANGUAGES:
+            child = node.items.get(lang)
+            if child is None or (isinstance(child, Scalar) and not child.text.strip()):
+                line = node.line if child is None else child.line
+                self.report(line, f"{name}.{lang}",
+                            f"missing {LANGUAGE_NAMES[lang]} text: add it under `{name.split('.')[-1]}:` as `{lang}: …`")
+                continue
+            value = self.text(spec, child, f"{name}.{lang}")
+            if value is not None:
+                values[lang] = value
+        return values if len(values) == len(LANGUAGES) else None
+
+    def proper_name(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
+        if isinstance(node, Mapping):
+            return self.translated(spec, node, name)
+        value = self.text(spec, node, name)
+        return {lang: value for lang in LANGUAGES} if value is not None else None
+
+    def slug(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is None:
+            return None
+        problem = id_problem(value)
+        if problem:
+            self.report(node.line, name, problem)
+            return None
+        return value
+
+    def translated_slug(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
+        if not isinstance(node, Mapping):
+            self.report(node.line, name, "needs both languages: write `fr:` and `en:` below it")
+            return None
+        values = self.translated(spec, node, name)
+        if values is None:
+            return None
+        checked = {lang: self.slug(spec, node.items[lang], f"{name}.{lang}") for lang in LANGUAGES}
+        return checked if all(checked.values()) else None
+
+    def enum(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is not None and value not in spec.choices:
+            self.report(node.line, name, f"`{value}` is not allowed: use one of {', '.join(spec.choices)}")
+            return None
+        return value
+
+    def date(self, spec: Field, node: Node, name: str):
+        value = self.text(spec, node, name)
+        if value is None:
+            return None
+        try:
+            return parse_partial_date(value)
+        except ValueError as exc:
+            self.report(node.line, name, str(exc))
+            return None
+
+    def boolean(self, spec: Field, node: Node, name: str) -> bool | None:
+        if isinstance(node, Scalar) and node.plain and node.text in ("true", "false"):
+            return node.text == "true"
+        self.report(node.line, name, "must be `true` or `false`")
+        return None
+
+    def url(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is not None and not URL_RE.match(value):
+            self.report(node.line, name, f"`{value}` is not a web address: write it in full, starting with https://")
+            return None
+        return value
+
+    def email(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is not None and not EMAIL_RE.match(value):
+            self.report(node.line, name, f"`{value}` is not an email address")
+            return None
+        return value
+
+    def country(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is not None and value not in COUNTRIES:
+            self.report(node.line, name, f"`{value}` is not a two-letter ISO 3166 country code (CA, DE, FR…)")
+            return None
+        return value
+
+    def asset(self, spec: Field, node: Node, name: str) -> str | None:
+        return self.text(spec, node, name)
+
+    def ref(self, spec: Field, node: Node, name: str) -> "Ref | None":
+        value = self.text(spec, node, name)
+        return Ref(spec.target, value, node.line, name) if value is not None else None
+
+    def ref_or_object(self, spec: Field, node: Node, name: str) -> dict[str, Any] | None:
+        if isinstance(node, Mapping):
+            values = self.check_fields(spec.fields, node, prefix=f"{name}.")
+            return values if "id" in values else None
+        ref = self.ref(spec, node, name)
+        return {"id": ref} if ref else None
+
+    def listing(self, spec: Field, node: Node, name: str) -> list[Any] | None:
+        if not isinstance(node, Sequence):
+            self.report(node.line, name, "must be a list: one `- item` per line below it")
+            return None
+        values = [self.check(spec.item, child, f"{name}[{index}]") for index, child in enumerate(node.items)]
+        return [value for value in values if value is not None]
+
+    def obj(self, spec: Field, node: Node, name: str) -> dict[str, Any] | None:
+        if not isinstance(node, Mapping):
+            fields = ", ".join(f"`{f.name}:`" for f in spec.fields)
+            self.report(node.line, name, f"must hold the fields {fields} on indented lines below it")
+            return None
+        return self.check_fields(spec.fields, node, prefix=f"{name}.")
+
+
+_RULES: dict[str, Callable[..., Any]] = {
+    "text": RecordChecker.text,
+    "translated_text": RecordChecker.translated,
+    "translated_markdown": RecordChecker.translated,
+    "proper_name": RecordChecker.proper_name,
+    "translated_slug": RecordChecker.translated_slug,
+    "enum": RecordChecker.enum,
+    "date": RecordChecker.date,
+    "bool": RecordChecker.boolean,
+    "url": RecordChecker.url,
+    "email": RecordChecker.email,
+    "country": RecordChecker.country,
+    "asset": RecordChecker.asset,
+    "ref": RecordChecker.ref,
+    "ref_or_object": RecordChecker.ref_or_object,
+    "list": RecordChecker.listing,
+    "object": RecordChecker.obj,
+}
+
+
+class Ref:
+    """An id written in one record that must name a record of `target`."""
+
+    __slots__ = ("target", "id", "line", "field")
+
+    def __init__(self, target: str, id: str, line: int, field: str):
+        self.target, self.id, self.line, self.field = target, id, line, field
+
+
+def id_problem(value: str) -> str:
+    """Why `value` cannot be an id or slug, or '' when it can."""
+    if len(value) > MAX_ID_LENGTH:
+        return f"is {len(value)} characters long: keep it under {MAX_ID_LENGTH}"
+    if not ID_RE.match(value):
+        return (f"`{value}` is not a valid id: use lowercase letters a-z, digits and single hyphens "
+                "(no accents, spaces or capitals), e.g. `lac-de-donnees`")
+    return ""
+
+
+def check_record(collection: Collection, mapping: Mapping, file: str) -> tuple[dict[str, Any], list[Problem]]:
+    checker = RecordChecker(file)
+    values = checker.check_fields(collection.fields, mapping)
+    return values, checker.problems
+
+
+def check_themes(mapping: Mapping, file: str) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """themes.yml maps each theme id to its label in both languages."""
+    checker = RecordChecker(file)
+    label = Field("label", "translated_text", {"fr": "Libellé", "en": "Label"})
+    themes: dict[str, dict[str, str]] = {}
+    for theme_id, node in mapping.items.items():
+        line = mapping.key_lines.get(theme_id, node.line)
+        problem = id_problem(theme_id)
+        if problem:
+            checker.report(line, theme_id, problem)
+            continue
+        value = checker.translated(label, node, theme_id)
+        if value:
+            themes[theme_id] = value
+    return themes, checker.problems
+
+
+def _closest(word: str, options: set[str]) -> str:
+    import difflib
+
+    matches = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return matches[0] if matches else ""

@@ -1,0 +1,91 @@
+"""MkDocs hooks: hand the plan of the data layer (hooks/csn) to MkDocs and Material.
+
+Each handler only dispatches. mkdocs-static-i18n runs every event once per
+language (its on_config at priority -100 sets the language), so the handlers
+here run after it, read the language from the build and keep their state on
+this build's objects.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+# MkDocs puts hooks/ on sys.path only while this module's top level runs.
+from csn.build import LanguageBuild, prepare  # noqa: E402
+from csn.errors import DataError  # noqa: E402
+from csn.page_context import page_context, page_meta  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.csn")
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+AFTER_I18N = -150  # below the i18n plugin's -100: its language and file list come first
+
+_build: LanguageBuild | None = None
+
+
+@event_priority(AFTER_I18N)
+def on_config(config):
+    global _build
+    lang = config.theme["language"]
+    try:
+        _build = prepare(PROJECT_DIR, Path(config.docs_dir), PROJECT_DIR / "overrides" / "csn", lang)
+    except DataError as error:
+        _build = None
+        # The plain list of problems, then a one-line failure: never a traceback.
+        print(str(error), file=sys.stderr)
+        raise PluginError(f"the data has {len([p for p in error.problems if p.severity == 'error'])} problem(s); "
+                          "nothing was built") from None
+    return config
+
+
+@event_priority(AFTER_I18N)
+def on_files(files: Files, config) -> Files:
+    """Place docs pages at their planned address and add one generated page per record."""
+    planned = {page.source: page for page in _build.plan.in_language(_build.lang) if page.source}
+    for file in list(files.documentation_pages()):
+        page = planned.get(file.src_uri)
+        if page is None:
+            files.remove(file)  # a docs page of the other language, or a fallback copy
+            continue
+        _place(file, page, config)
+    for page in _build.plan.in_language(_build.lang):
+        if page.is_generated:
+            file = File.generated(config, f"_generated/{page.lang}/{page.key.replace(':', '/')}.md", content="",
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            _place(file, page, config)
+            files.append(file)
+    return files
+
+
+def _place(file: File, page, config) -> None:
+    file.dest_uri = page.dest_uri
+    file.url = page.path or "./"
+    # The i18n plugin leaves a wrong dest_dir on its files: place from site_dir.
+    file.abs_dest_path = str(Path(config.site_dir) / page.dest_uri)
+    file.csn_page = page
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    planned = getattr(page.file, "csn_page", None)
+    if planned is not None:
+        page.meta.update(page_meta(planned))
+    return markdown
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    planned = getattr(page.file, "csn_page", None)
+    if planned is None:
+        return html
+    return html + _build.renderer.render_body(planned)
+
+
+def on_page_context(context, page, config, nav):
+    planned = getattr(page.file, "csn_page", None)
+    if planned is not None:
+        context["csn"] = page_context(planned, _build, config)
+    return context

@@ -91,7 +91,11 @@ def load_yaml_file(path: Path, shown_as: str) -> tuple[Mapping | None, list[Prob
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         what = exc.problem or exc.context or "invalid YAML"
-        return problem(line, f"YAML syntax error: {what} (check the indentation and the quotes on this line or the one above)")
+        if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+            hint = f"{exc.context} started on line {exc.context_mark.line + 1}"
+        else:
+            hint = "check the indentation and the quotes on this line or the one above"
+        return problem(line, f"YAML syntax error: {what} ({hint})")
     except yaml.YAMLError as exc:
         return problem(0, f"YAML syntax error: {exc}")
     if not isinstance(root, Mapping):

@@ -1,0 +1,49 @@
+"""Build a copy of the project (with its real data or altered data) into a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+COPIED = ("mkdocs.yml", "docs", "data", "overrides", "hooks")
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass
+class BuildResult:
+    project: Path
+    site: Path
+    returncode: int
+    output: str
+
+    def html(self, url_path: str) -> BeautifulSoup:
+        """The parsed page at `url_path` ("", "en/projects/data-lake/")."""
+        return BeautifulSoup((self.site / url_path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        source = PROJECT_DIR / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def build(project: Path, site_url: str | None = None, extra_env: dict | None = None) -> BuildResult:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+    site = project / "site"
+    done = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=600)
+    return BuildResult(project, site, done.returncode, done.stdout + done.stderr)

@@ -1,0 +1,139 @@
+"""Loading and validation: one small fixture per failure mode, with file, line and field."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from csn.errors import DataError, Problem
+from csn.load import load_site
+from sitebuild import PROJECT_DIR, build
+
+GOOD_PROJECT = """\
+title:
+  fr: Projet d'essai
+  en: Test project
+summary:
+  fr: Un résumé.
+  en: A summary.
+description:
+  fr: Une description.
+  en: A description.
+status: active
+start: 2021-03
+themes:
+  - formation
+partners:
+  - udem
+"""
+
+
+def write(data_dir: Path, relative: str, text: str) -> None:
+    (data_dir / relative).write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def problems_of(data_dir: Path) -> list[Problem]:
+    with pytest.raises(DataError) as raised:
+        load_site(data_dir)
+    return raised.value.problems
+
+
+def only_problem(data_dir: Path) -> Problem:
+    problems = problems_of(data_dir)
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    return problems[0]
+
+
+def test_real_data_is_valid():
+    site = load_site(PROJECT_DIR / "data")
+    assert len(site.projects) == 4 and len(site.partners) == 7 and len(site.news) == 5
+
+
+def test_good_fixture_is_valid(data_dir):
+    write(data_dir, "projects/essai.yml", GOOD_PROJECT)
+    site = load_site(data_dir)
+    assert "essai" in {p.id for p in site.projects}
+
+
+@pytest.mark.parametrize("old, new, line, field, words", [
+    ("status: active", "status: [active", 11, "", "started on line 10"),
+    ("status: active", "status: active\nstatus: planned", 11, "", "appears twice"),
+    ("status: active", "statut: active", 10, "statut", "did you mean `status`"),
+    ("status: active", "status: ongoing", 10, "status", "use one of planned, active, completed"),
+    ("  en: Test project", "", 2, "title.en", "missing English text"),
+    ("  en: Test project", "  en: ''", 3, "title.en", "missing English text"),
+    ("start: 2021-03", "start: 2021-02-30", 11, "start", "does not exist"),
+    ("start: 2021-03", "start: March 2021", 11, "start", "is not a date"),
+    ("  - formation", "  - cuisine", 13, "themes[0]", "`cuisine` is not a known theme"),
+    ("  - udem", "  - nasa", 15, "partners[0]", "`nasa` is not a known partner"),
+    ("  - udem", "  - id: udem\n    role: Hôte", 16, "partners[0].role", "needs both languages"),
+    ("title:\n  fr: Projet d'essai\n  en: Test project", "title: Test project", 1, "title", "needs both languages"),
+    ("status: active", "status: active\nfeatured: yes", 11, "featured", "`true` or `false`"),
+    ("status: active", "status: active\nslug:\n  fr: Projet Essai\n  en: test", 12, "slug.fr", "not a valid id"),
+])
+def test_each_failure_names_file_line_and_field(data_dir, old, new, line, field, words):
+    assert old in GOOD_PROJECT
+    write(data_dir, "projects/essai.yml", GOOD_PROJECT.replace(old, new))
+    problems = problems_of(data_dir)
+    matching = [p for p in problems if (p.file, p.line, p.field) == ("data/projects/essai.yml", line, field)]
+    assert matching, "\n".join(map(str, problems))
+    assert words in matching[0].message, str(matching[0])
+
+
+def test_missing_required_field(data_dir):
+    write(data_dir, "projects/essai.yml", GOOD_PROJECT.replace("status: active\n", ""))
+    problem = only_problem(data_dir)
+    assert (problem.file, problem.line, problem.field) == ("data/projects/essai.yml", 1, "status")
+    assert "missing" in problem.message
+
+
+def test_bad_id_in_file_name(data_dir):
+    write(data_dir, "projects/Essai_Projet.yml", GOOD_PROJECT)
+    problem = only_problem(data_dir)
+    assert (problem.file, problem.field) == ("data/projects/Essai_Projet.yml", "id")
+    assert "not a valid id" in problem.message
+
+
+def test_duplicate_slug_in_one_language(data_dir):
+    write(data_dir, "projects/essai.yml", GOOD_PROJECT + "slug:\n  fr: lac-de-donnees\n  en: test-project\n")
+    problems = problems_of(data_dir)
+    assert any(p.field == "slug.fr" and "already the address" in p.message for p in problems), problems
+
+
+def test_reference_to_unknown_project_in_news(data_dir):
+    path = data_dir / "news/2020-06-29-adhesion-echalliance.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "projects:\n  - inconnu\n", encoding="utf-8")
+    problem = only_problem(data_dir)
+    assert problem.file == "data/news/2020-06-29-adhesion-echalliance.yml"
+    assert problem.field == "projects[0]" and "`inconnu` is not a known project" in problem.message
+
+
+def test_every_problem_is_reported_at_once(data_dir):
+    write(data_dir, "projects/essai.yml", GOOD_PROJECT.replace("status: active", "status: ongoing"))
+    write(data_dir, "projects/autre.yml", GOOD_PROJECT.replace("start: 2021-03", "start: 2021-13"))
+    write(data_dir, "partners/casse.yml", "name: [\n")
+    problems = problems_of(data_dir)
+    assert {p.file for p in problems} == {
+        "data/projects/essai.yml", "data/projects/autre.yml", "data/partners/casse.yml"}
+
+
+def test_validate_command_prints_locations_and_exits_1(tmp_path, data_dir):
+    write(data_dir, "projects/essai.yml", GOOD_PROJECT.replace("status: active", "status: ongoing"))
+    done = subprocess.run([sys.executable, "-m", "csn", "--project", str(data_dir.parent), "validate"],
+                          capture_output=True, text=True, cwd=PROJECT_DIR / "hooks")
+    assert done.returncode == 1
+    assert "data/projects/essai.yml:10: status: `ongoing` is not allowed" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_build_with_bad_data_fails_cleanly_and_writes_nothing(data_dir):
+    write(data_dir, "projects/essai.yml", GOOD_PROJECT.replace("  - udem", "  - nasa"))
+    result = build(data_dir.parent)
+    assert result.returncode != 0
+    assert "data/projects/essai.yml:15: partners[0]: `nasa` is not a known partner" in result.output
+    assert "Traceback" not in result.output
+    assert not (result.site / "index.html").exists()

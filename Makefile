@@ -23,6 +23,12 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
+# The browser tests drive Debian's Chromium; install it when it is missing.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi
+
 validate: $(VENV)/.site-installed ## Check every data file; list every problem at once
 	@$(PY) -m csn validate
 
@@ -32,7 +38,7 @@ build: $(VENV)/.site-installed ## Strict build of the site into site/
 serve: $(VENV)/.site-installed ## Live preview on http://127.0.0.1:8000/
 	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-test: $(VENV)/.test-installed ## Install what the tests need, then run every test
+test: $(VENV)/.test-installed $(CHROMIUM) ## Install what the tests need (browser included), then run every test
 	$(PY) -m pytest
 
 clean: ## Remove the built site and the virtualenv

@@ -81,7 +81,7 @@ def on_page_content(html: str, page, config, files) -> str:
     planned = getattr(page.file, "csn_page", None)
     if planned is None:
         return html
-    return html + _build.renderer.render_body(planned)
+    return _build.renderer.render_content(planned, html)
 
 
 def on_page_context(context, page, config, nav):

@@ -37,7 +37,8 @@ class PageContext:
 
 def page_meta(page: PlannedPage) -> dict:
     """Front-matter values MkDocs and Material print unescaped: escape what came from data."""
-    return {"title": Markup(escape(page.title))}
+    # The header tabs show the sections; the left sidebar would repeat them.
+    return {"title": Markup(escape(page.title)), "hide": ["navigation"]}
 
 
 def page_context(page: PlannedPage, build, config) -> PageContext:

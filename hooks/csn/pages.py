@@ -34,10 +34,10 @@ class PageRenderer:
     def country_name(self, code: str) -> str:
         return self._countries.get(code, code)
 
-    def render_body(self, page: PlannedPage) -> Markup:
-        """The HTML that the page kind adds to the page ('' for plain Markdown pages)."""
+    def render_content(self, page: PlannedPage, markdown_html: str) -> str:
+        """The page's content: its kind's template around the HTML of its Markdown file (if any)."""
         if page.kind == "doc":
-            return Markup("")
+            return markdown_html
         template = self.env.get_template(f"{page.kind}.html")
 
         def link(target: Any) -> str:
@@ -47,8 +47,9 @@ class PageRenderer:
         def section(name: str) -> PlannedPage:
             return self.plan.page(f"doc:{name}.md", self.lang)
 
-        return Markup(template.render(page=page, item=page.entity, link=link, section=section,
-                                      **self._extra_context(page)))
+        # The Markdown comes from docs/, which is trusted like the templates.
+        return template.render(page=page, item=page.entity, link=link, section=section,
+                               content=Markup(markdown_html), **self._extra_context(page))
 
     def _extra_context(self, page: PlannedPage) -> dict[str, Any]:
         if page.kind == "home":

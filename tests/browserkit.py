@@ -1,0 +1,84 @@
+"""Real-browser kit: a static server like GitHub Pages, Chromium's settings, recorded pages."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import socket
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+CHROMIUM = "/usr/bin/chromium"
+# Without these, Chromium tries to reach Google's hosts on this closed network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+OUTPUT_DIR = Path(__file__).resolve().parents[1] / "test-output"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class StaticServer:
+    """Serves `root` at http://127.0.0.1:<free port>/<prefix> like GitHub Pages (404.html for misses)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.port = free_port()
+        root_dir = str(root)
+
+        class Handler(_QuietHandler):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, directory=root_dir, **kwargs)
+
+            def send_error(self, code, message=None, explain=None):
+                not_found = Path(root_dir) / "404.html"
+                if code == 404 and not_found.is_file():
+                    body = not_found.read_bytes()
+                    self.send_response(404)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    if self.command != "HEAD":
+                        self.wfile.write(body)
+                    return
+                super().send_error(code, message, explain)
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> "StaticServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@dataclass
+class RecordedPage:
+    """A browser page that records every request, failure and console error."""
+
+    page: object
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+
+def screenshot_path(name: str) -> Path:
+    OUTPUT_DIR.mkdir(exist_ok=True)
+    return OUTPUT_DIR / f"{name}.png"

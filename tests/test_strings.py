@@ -1,0 +1,23 @@
+"""Interface strings: one table per language, the same keys in each, used by the templates."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from csn.strings import strings_table
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "csn"
+
+
+def test_both_tables_have_the_same_keys_and_no_empty_text():
+    fr, en = strings_table("fr"), strings_table("en")
+    assert set(fr) == set(en)
+    assert all(str(v).strip() for v in [*fr.values(), *en.values()])
+
+
+def test_every_literal_key_used_by_a_template_exists():
+    used = set()
+    for template in TEMPLATES.glob("*.html"):
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_.]+)["']""", template.read_text(encoding="utf-8")))
+    assert used and used <= set(strings_table("fr")), used - set(strings_table("fr"))

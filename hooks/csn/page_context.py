@@ -29,6 +29,9 @@ class PageContext:
     canonical: str
     alternates: tuple[Alternate, ...]
     default_url: str  # the x-default alternate
+    site_name: str
+    institution_name: str
+    institution_url: str
 
     @property
     def others(self) -> tuple[Alternate, ...]:
@@ -43,6 +46,7 @@ def page_meta(page: PlannedPage) -> dict:
 
 def page_context(page: PlannedPage, build, config) -> PageContext:
     site_url = config.site_url or "/"
+    info = build.site.info
     alternates = tuple(
         Alternate(lang=twin.lang, name=Translator(twin.lang)("language.name"),
                   href=relative_url(page.path, twin.path), url=absolute_url(site_url, twin.path),
@@ -50,6 +54,8 @@ def page_context(page: PlannedPage, build, config) -> PageContext:
         for twin in page.alternates.values())
     return PageContext(
         page=page, lang=page.lang, title=page.title,
-        description=page.description or build.site.info.description[page.lang],
+        description=page.description or info.description[page.lang],
         canonical=absolute_url(site_url, page.path), alternates=alternates,
-        default_url=absolute_url(site_url, page.twin(DEFAULT_LANGUAGE).path))
+        default_url=absolute_url(site_url, page.twin(DEFAULT_LANGUAGE).path),
+        site_name=info.name[page.lang], institution_name=info.institution.name[page.lang],
+        institution_url=info.institution.url)

@@ -151,3 +151,19 @@ def test_partner_without_logo_has_a_monogram(real_site):
 def test_detail_pages_are_not_in_the_navigation(real_site):
     nav_links = real_site.html("").select("nav.md-nav--primary a.md-nav__link")
     assert 0 < len(nav_links) <= 10
+
+
+@pytest.mark.parametrize("path, section", [("projets/lac-de-donnees/", "projets/"),
+                                           ("en/partners/mrif/", "en/partners/"),
+                                           ("en/news/joining-echalliance/", "en/news/")])
+def test_detail_pages_lead_back_to_their_section_in_their_language(real_site, path, section):
+    link = real_site.html(path).select_one("nav.csn-breadcrumb a")
+    target = target_file(real_site.site, path, link["href"])
+    assert target == real_site.site / section / "index.html"
+
+
+def test_footer_names_the_institution_in_both_languages(real_site):
+    for path in ("", "en/"):
+        footer = real_site.html(path).select_one(".md-copyright").get_text(" ", strip=True)
+        assert "Consortium Santé Numérique" in footer and "Université de Montréal" in footer
+        assert "Made with" not in footer

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 # MkDocs puts hooks/ on sys.path only while this module's top level runs.
 from csn.build import LanguageBuild, prepare  # noqa: E402
+from csn.build_date import BuildDateError  # noqa: E402
 from csn.errors import DataError  # noqa: E402
 from csn.page_context import page_context, page_meta  # noqa: E402
 
@@ -40,6 +41,9 @@ def on_config(config):
         print(str(error), file=sys.stderr)
         raise PluginError(f"the data has {len([p for p in error.problems if p.severity == 'error'])} problem(s); "
                           "nothing was built") from None
+    except BuildDateError as error:
+        _build = None
+        raise PluginError(f"{error}; nothing was built") from None
     return config
 
 
@@ -71,6 +75,8 @@ def _place(file: File, page, config) -> None:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    # The sitemap's dates: the build's day (SOURCE_DATE_EPOCH), not the machine's clock.
+    page.update_date = _build.today.isoformat()
     planned = getattr(page.file, "csn_page", None)
     if planned is not None:
         page.meta.update(page_meta(planned))

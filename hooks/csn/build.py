@@ -7,9 +7,11 @@ long as no input file changed; the per-language renderer is made anew.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .build_date import build_date
 from .load import load_site
 from .model import Site
 from .pages import PageRenderer
@@ -22,6 +24,7 @@ class LanguageBuild:
     site: Site
     plan: Plan
     renderer: PageRenderer
+    today: dt.date  # the build's day (SOURCE_DATE_EPOCH when set)
 
 
 _cache: dict[Path, tuple[tuple, Site, Plan]] = {}
@@ -39,7 +42,8 @@ def _fingerprint(*folders: Path) -> tuple:
 
 
 def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str) -> LanguageBuild:
-    """Load, validate and plan (raises DataError), then make this language's renderer."""
+    """Load, validate and plan (raises DataError, BuildDateError), then make this language's renderer."""
+    today = build_date()
     data_dir = project_dir / "data"
     stamp = _fingerprint(data_dir, docs_dir)
     cached = _cache.get(data_dir)
@@ -49,4 +53,4 @@ def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str) -
         site = load_site(data_dir)
         plan = build_plan(site, docs_dir)
         _cache[data_dir] = (stamp, site, plan)
-    return LanguageBuild(lang, site, plan, PageRenderer(templates_dir, site, plan, lang))
+    return LanguageBuild(lang, site, plan, PageRenderer(templates_dir, site, plan, lang), today)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 import http.server
+import os
 import socket
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium by default; CHROMIUM_PATH picks another build of Chromium or Chrome
+# (GitHub's Ubuntu runners have Google Chrome, and Ubuntu's own chromium package is a snap).
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
 # Without these, Chromium tries to reach Google's hosts on this closed network.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -29,20 +31,39 @@ def free_port() -> int:
 
 
 class StaticServer:
-    """Serves `root` at http://127.0.0.1:<free port>/<prefix> like GitHub Pages (404.html for misses)."""
+    """Serves `root` at http://127.0.0.1:<port>/<prefix> like GitHub Pages.
 
-    def __init__(self, root: Path):
+    A project site lives under a sub-path (`prefix`, e.g. "/csn-showcase/"): a missing URL
+    under it gets the site's 404.html with status 404; a URL outside it is not the site's
+    (a bare 404), so a link that escapes the sub-path is caught.
+    """
+
+    def __init__(self, root: Path, port: int | None = None, prefix: str = "/"):
         self.root = root
-        self.port = free_port()
-        root_dir = str(root)
+        self.port = port or free_port()
+        self.prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+        root_dir, site_prefix = str(root), self.prefix.rstrip("/")
 
         class Handler(_QuietHandler):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, directory=root_dir, **kwargs)
 
+            def _inside(self) -> bool:
+                path = self.path.split("?", 1)[0].split("#", 1)[0]
+                return path == site_prefix or path.startswith(site_prefix + "/")
+
+            def send_head(self):
+                if not self._inside():
+                    self.send_error(404)
+                    return None
+                return super().send_head()
+
+            def translate_path(self, path):
+                return super().translate_path(path[len(site_prefix):] or "/")
+
             def send_error(self, code, message=None, explain=None):
                 not_found = Path(root_dir) / "404.html"
-                if code == 404 and not_found.is_file():
+                if code == 404 and self._inside() and not_found.is_file():
                     body = not_found.read_bytes()
                     self.send_response(404)
                     self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -59,6 +80,11 @@ class StaticServer:
     @property
     def origin(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def url(self) -> str:
+        """The site's own address: origin and sub-path."""
+        return self.origin + self.prefix
 
     def __enter__(self) -> "StaticServer":
         self.thread.start()

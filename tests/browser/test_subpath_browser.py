@@ -19,9 +19,11 @@ def failures_besides_sitemap_probes(recorded_page) -> list[str]:
 def test_home_switch_and_search_work_under_the_subpath(subpath_site, recorded_page):
     page = recorded_page.page
     page.goto(subpath_site.url)
+    # Leave no request in flight (the search worker loads its scripts after the page) before leaving.
+    page.wait_for_load_state("networkidle")
     page.locator(".md-header__option .md-select").hover()
     page.locator('.md-select__link[hreflang="en"]').click()
-    page.wait_for_load_state("load")
+    page.wait_for_load_state("networkidle")
     assert page.url == subpath_site.url + "en/"
     assert page.locator("html").get_attribute("lang") == "en"
     query = page.locator('input[data-md-component="search-query"]')
@@ -31,6 +33,7 @@ def test_home_switch_and_search_work_under_the_subpath(subpath_site, recorded_pa
     results.first.wait_for(timeout=10_000)
     assert results.count() > 0
     assert subpath_site.url + "search/search_index.json" in recorded_page.requests
+    page.wait_for_load_state("networkidle")
     results.first.locator("a").first.click()
     page.wait_for_load_state("load")
     assert page.url.startswith(subpath_site.url) and page.locator("article h1").count() == 1

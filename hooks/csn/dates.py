@@ -34,6 +34,14 @@ class PartialDate:
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
+    def first_day_after(self) -> dt.date:
+        """The day after the last day this date may mean: 2020 -> 2021-01-01, 2020-06 -> 2020-07-01."""
+        if self.day:
+            return self.first_day() + dt.timedelta(days=1)
+        if self.month:
+            return dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return dt.date(self.year + 1, 1, 1)
+
     def localized(self, lang: str) -> str:
         """'29 juin 2020' / 'June 29, 2020', 'juin 2020' / 'June 2020', '2020'."""
         if self.precision == "year":

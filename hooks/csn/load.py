@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, Problem
-from .model import Institution, Link, Participation, Partner, News, Project, Site, SiteInfo, Source, Theme
-from .schema import LANGUAGES, NEWS, PARTNERS, PROJECTS, SITE, THEMES, Collection
+from .model import (Institution, Link, Location, Participation, Partner, News, Programme, Project, Site, SiteInfo,
+                    Source, Theme)
+from .schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
 from .validate import Ref, check_record, check_themes, id_problem
 from .yaml_loader import load_yaml_file
 
@@ -48,6 +49,8 @@ class _Records:
         self.values[collection.name] = records
         self.files[collection.name] = {}
         if not folder.is_dir():
+            if collection.optional and not folder.exists():
+                return
             self.problems.append(Problem(self.shown(folder), 0, "", "folder missing: create it"))
             return
         seen: dict[str, str] = {}
@@ -90,7 +93,7 @@ def load_site(root: Path) -> Site:
     records = _Records(root)
     site_values = records.load_single(SITE)
     themes = records.load_single(THEMES)
-    for collection in (PROJECTS, PARTNERS, NEWS):
+    for collection in (PROJECTS, PARTNERS, NEWS, PROGRAMMES):
         records.load_folder(collection)
     _check_references(records, themes)
     _check_slugs(records)
@@ -100,7 +103,8 @@ def load_site(root: Path) -> Site:
 
 
 def _check_references(records: _Records, themes: dict[str, Any]) -> None:
-    known = {"themes": themes, **{name: records.values[name] for name in ("projects", "partners", "news")}}
+    known = {"themes": themes,
+             **{name: records.values[name] for name in ("projects", "partners", "news", "programmes")}}
     for collection, by_id in records.values.items():
         for record_id, values in by_id.items():
             for ref in _refs_in(values):
@@ -144,6 +148,9 @@ def _check_slugs(records: _Records) -> None:
 def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str, Any]) -> Site:
     themes = {theme_id: Theme(theme_id, label) for theme_id, label in theme_labels.items()}
     partners = {pid: _partner(pid, v, records.files["partners"][pid]) for pid, v in records.values["partners"].items()}
+    programmes = {pid: Programme(id=pid, name=v["name"], start=v["start"], end=v.get("end"), website=v.get("website"),
+                                 file=records.files["programmes"][pid])
+                  for pid, v in records.values["programmes"].items()}
     projects = {}
     for pid, v in records.values["projects"].items():
         project = Project(
@@ -151,7 +158,10 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
             status=v["status"], start=v["start"], end=v.get("end"), featured=v.get("featured", False),
             themes=[themes[ref.id] for ref in v["themes"]],
             links=[Link(link["title"], link["url"]) for link in v.get("links", [])],
+            programme=programmes[v["programme"].id] if "programme" in v else None,
             file=records.files["projects"][pid])
+        if project.programme:
+            project.programme.projects.append(project)
         for item in v["partners"]:
             participation = Participation(project, partners[item["id"].id], item.get("role"))
             project.partners.append(participation)
@@ -183,6 +193,7 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
         projects=sorted(projects.values(), key=lambda p: (_negate(p.start), p.title["fr"])),
         partners=sorted(partners.values(), key=lambda p: p.name["fr"].casefold()),
         news=news,
+        programmes=sorted(programmes.values(), key=lambda p: (p.start, p.name["fr"])),
     )
 
 
@@ -198,4 +209,10 @@ def _partner(pid: str, v: dict[str, Any], file: str) -> Partner:
     return Partner(
         id=pid, name=v["name"], slug=_slug(pid, v), kind=v["kind"], country=v["country"],
         description=v["description"], acronym=v.get("acronym"), region=v.get("region"),
-        website=v.get("website"), logo=v.get("logo"), file=file)
+        website=v.get("website"), logo=v.get("logo"), location=_location(v.get("location")), file=file)
+
+
+def _location(values: dict[str, Any] | None) -> Location | None:
+    if not values:
+        return None
+    return Location(values["city"], values["latitude"], values["longitude"])

@@ -33,6 +33,28 @@ class Source:
 
 
 @dataclass(eq=False)
+class Location:
+    """A partner's seat: a city and its coordinates in decimal degrees."""
+
+    city: Translated
+    latitude: float
+    longitude: float
+
+
+@dataclass(eq=False)
+class Programme:
+    """A funding or cooperation programme: the period its projects belong to."""
+
+    id: str
+    name: Translated
+    start: PartialDate
+    end: Optional[PartialDate] = None
+    website: Optional[str] = None
+    projects: list["Project"] = field(default_factory=list)
+    file: str = ""
+
+
+@dataclass(eq=False)
 class Partner:
     id: str
     name: Translated
@@ -44,6 +66,7 @@ class Partner:
     region: Optional[Translated] = None
     website: Optional[str] = None
     logo: Optional[str] = None
+    location: Optional[Location] = None
     projects: list["Participation"] = field(default_factory=list)
     news: list["News"] = field(default_factory=list)
     file: str = ""
@@ -81,6 +104,7 @@ class Project:
     partners: list[Participation] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     news: list["News"] = field(default_factory=list)
+    programme: Optional[Programme] = None
     file: str = ""
 
 
@@ -121,6 +145,7 @@ class Site:
     projects: list[Project]  # by start date, newest first, then title
     partners: list[Partner]  # by French name
     news: list[News]  # newest first
+    programmes: list[Programme] = field(default_factory=list)  # by start, then name
 
     @property
     def featured_projects(self) -> list[Project]:

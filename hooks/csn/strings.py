@@ -6,6 +6,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from babel import Locale
+from babel.lists import format_list
 
 STRINGS_DIR = Path(__file__).parent / "strings"
 
@@ -26,3 +28,11 @@ class Translator:
     def __call__(self, key: str, **values: object) -> str:
         text = self.table[key]  # a missing key is a programming error: fail loudly
         return text.format(**values) if values else text
+
+    def plural(self, key: str, n: int, **values: object) -> str:
+        """`key.one` or `key.other` by the language's plural rule (French: 0 and 1 are singular)."""
+        return self(f"{key}.{Locale.parse(self.lang).plural_form(n)}", n=n, **values)
+
+    def join(self, items: list[str]) -> str:
+        """'A, B et C' / 'A, B, and C'."""
+        return format_list(items, locale=self.lang) if items else ""

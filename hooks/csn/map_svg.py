@@ -27,7 +27,9 @@ PIN_RADIUS_MAX = 18.0  # drawn on narrow screens (CSS), what the layout leaves r
 PIN_SPACING = 2 * PIN_RADIUS_MAX + 4
 GROUP_LIFT = 36.0  # a group's row of markers stands this far above its places
 LABEL_CHARACTERS = 24  # a name on hover or focus wraps at this many characters
-LABEL_LINE_MAX = 40.0  # one line of such a label at its largest font size (CSS), in units
+LABEL_FONT_MAX = 34.0  # such a label's largest font size (CSS, narrow screens), in units
+LABEL_CHAR_WIDTH = 0.56  # of the font size: an average character, generously
+LABEL_LINE_MAX = LABEL_FONT_MAX * 1.15
 LABEL_GAP = 6.0
 PLACE_FONT = 13.0  # the names of the places (wide screens only), in units
 PLACE_CHAR_WIDTH = 0.55  # of the font size: a generous estimate, so that estimated boxes do not overlap
@@ -171,7 +173,7 @@ def _layout_pins(places: list[Place], frame: MapFrame, t: Translator, countries:
             pins.append(Pin(partner, place, x, y, t("map.pin", name=name, place=where),
                             textwrap.wrap(name, LABEL_CHARACTERS) or [name]))
     for pin in pins:
-        _label_beside(pin, frame)
+        _label_beside(pin, pins, frame)
     return sorted(pins, key=lambda p: (p.x, p.y))
 
 
@@ -199,17 +201,31 @@ def _first_clash(laid: list[list[tuple[float, float]]]) -> tuple[int, int] | Non
     return None
 
 
-def _label_beside(pin: Pin, frame: MapFrame) -> None:
-    """The hover/focus label: above the marker (below near the top), turned towards the map's centre."""
+def _label_beside(pin: Pin, others: list[Pin], frame: MapFrame) -> None:
+    """The hover/focus label, sized at its largest: inside the map first, then covering no other marker
+    (markers drawn later would hide it), then as close to its marker as that allows."""
+    width = max(len(line) for line in pin.label_lines) * LABEL_FONT_MAX * LABEL_CHAR_WIDTH
     height = len(pin.label_lines) * LABEL_LINE_MAX
-    pin.label_above = pin.y - PIN_RADIUS_MAX - LABEL_GAP - height >= 0
-    pin.label_y = pin.y - PIN_RADIUS_MAX - LABEL_GAP if pin.label_above else pin.y + PIN_RADIUS_MAX + LABEL_GAP
-    if pin.x < frame.width * 0.3:
-        pin.label_anchor, pin.label_x = "start", pin.x - PIN_RADIUS
-    elif pin.x > frame.width * 0.7:
-        pin.label_anchor, pin.label_x = "end", pin.x + PIN_RADIUS
-    else:
-        pin.label_anchor, pin.label_x = "middle", pin.x
+    best = None
+    for shift in (0.0, LABEL_LINE_MAX, 2 * LABEL_LINE_MAX, 3 * LABEL_LINE_MAX):
+        reach = PIN_RADIUS_MAX + LABEL_GAP + shift
+        for above in (True, False):
+            top = pin.y - reach - height if above else pin.y + reach - LABEL_FONT_MAX * 0.2
+            for anchor, left in (("start", pin.x - PIN_RADIUS), ("end", pin.x + PIN_RADIUS - width),
+                                 ("middle", pin.x - width / 2)):
+                box = (left, top, left + width, top + height)
+                outside = box[0] < 0 or box[2] > frame.width or box[1] < 0 or box[3] > frame.height
+                covered = sum(1 for other in others if other is not pin and _overlap(box, _pin_box(other)))
+                cost = (outside, covered, shift)
+                if best is None or cost < best[0]:
+                    best = (cost, above, anchor, left, reach)
+    _, pin.label_above, pin.label_anchor, left, reach = best
+    pin.label_x = {"start": left, "end": left + width, "middle": left + width / 2}[pin.label_anchor]
+    pin.label_y = pin.y - reach if pin.label_above else pin.y + reach
+
+
+def _pin_box(pin: Pin) -> tuple[float, float, float, float]:
+    return pin.x - PIN_RADIUS_MAX, pin.y - PIN_RADIUS_MAX, pin.x + PIN_RADIUS_MAX, pin.y + PIN_RADIUS_MAX
 
 
 def _links(places: list[Place], frame: MapFrame, t: Translator, countries: dict) -> list[Link]:

@@ -50,7 +50,7 @@ class Programme:
     start: PartialDate
     end: Optional[PartialDate] = None
     website: Optional[str] = None
-    projects: list["Project"] = field(default_factory=list)
+    projects: list["Project"] = field(default_factory=list, repr=False)
     file: str = ""
 
 
@@ -67,8 +67,9 @@ class Partner:
     website: Optional[str] = None
     logo: Optional[str] = None
     location: Optional[Location] = None
-    projects: list["Participation"] = field(default_factory=list)
-    news: list["News"] = field(default_factory=list)
+    # Back-references stay out of repr: the graph's many paths would make it endless.
+    projects: list["Participation"] = field(default_factory=list, repr=False)
+    news: list["News"] = field(default_factory=list, repr=False)
     file: str = ""
 
     @property
@@ -84,7 +85,7 @@ class Partner:
 class Participation:
     """A partner in a project, with its role there."""
 
-    project: "Project"
+    project: "Project" = field(repr=False)
     partner: Partner
     role: Optional[Translated] = None
 
@@ -103,7 +104,7 @@ class Project:
     featured: bool = False
     partners: list[Participation] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
-    news: list["News"] = field(default_factory=list)
+    news: list["News"] = field(default_factory=list, repr=False)
     programme: Optional[Programme] = None
     file: str = ""
 

@@ -177,3 +177,16 @@ def test_the_programme_period_stands_behind_the_bars(real_site, lang):
     legend = real_site.html(INDEX[lang]["projects"]).select_one(".csn-timeline__legend").get_text(" ")
     assert strings_table(lang)["timeline.legend_programme"] in legend
     assert strings_table(lang)["timeline.legend_precision"] in legend
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_map_legend_names_the_colours_of_the_markers(real_site, lang):
+    soup = real_site.html(INDEX[lang]["partners"])
+    legend = [li.get_text(strip=True) for li in soup.select("figure.csn-map .csn-legend li")]
+    table = strings_table(lang)
+    kinds = {p.kind for p in SITE.partners if p.location}
+    assert legend == [table[f"kind_one.{k}"] for k in ("university", "government", "research", "network", "health",
+                                                         "industry", "other") if k in kinds] + [table["map.links"]]
+    swatches = {c for s in soup.select("figure.csn-map .csn-swatch--kind") for c in s["class"] if c.startswith("csn-kind--")}
+    markers = {c for a in soup.select("figure.csn-map a.csn-map__marker") for c in a["class"] if c.startswith("csn-kind--")}
+    assert swatches == markers == {f"csn-kind--{k}" for k in kinds}

@@ -19,6 +19,7 @@ from babel import Locale
 
 from .model import Partner, Site
 from .projection import MapFrame, great_circle
+from .schema import PARTNER_KINDS
 from .strings import Translator
 
 BASEMAP = Path(__file__).with_name("basemap.json")
@@ -114,6 +115,7 @@ class PartnerMap:
     links: list[Link]
     unplaced: list[Partner]
     unplaced_text: str  # "Not placed on the map: …", or ""
+    kinds: list[str]  # of the partners on the map, in the schema's order: the legend
     title: str
     description: str
 
@@ -132,6 +134,7 @@ def build_partner_map(site: Site, t: Translator) -> PartnerMap:
         width=frame.width, height=frame.height, land=data["land"], borders=data["borders"],
         graticule=data["graticule"], places=places, pins=pins, links=links, unplaced=unplaced,
         unplaced_text=t("map.unplaced", names=t.join([p.name[lang] for p in unplaced])) if unplaced else "",
+        kinds=[kind for kind in PARTNER_KINDS if any(pin.partner.kind == kind for pin in pins)],
         title=t("map.title"), description=_description(places, links, unplaced, t))
 
 

@@ -21,10 +21,10 @@ def test_the_committed_base_map_is_what_the_generator_writes():
 
 
 def test_the_source_is_pinned_without_registry_addresses():
-    lock = (PROJECT_DIR / "tools/world-map/package-lock.json").read_text(encoding="utf-8")
+    lock = (PROJECT_DIR / "package-lock.json").read_text(encoding="utf-8")
     assert json.loads(lock)["packages"]["node_modules/world-atlas"]["integrity"].startswith("sha512-")
     assert '"resolved"' not in lock and "://" not in lock
-    assert "omit-lockfile-registry-resolved=true" in (PROJECT_DIR / "tools/world-map/.npmrc").read_text()
+    assert "omit-lockfile-registry-resolved=true" in (PROJECT_DIR / ".npmrc").read_text()
 
 
 def test_the_base_map_stays_inside_its_frame_and_is_compact():

@@ -53,4 +53,4 @@ def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str) -
         site = load_site(data_dir)
         plan = build_plan(site, docs_dir)
         _cache[data_dir] = (stamp, site, plan)
-    return LanguageBuild(lang, site, plan, PageRenderer(templates_dir, site, plan, lang), today)
+    return LanguageBuild(lang, site, plan, PageRenderer(templates_dir, site, plan, lang, today), today)

@@ -25,9 +25,9 @@ HOME_NEWS_COUNT = 3
 class PageRenderer:
     """Renders the parts of pages that come from the data, for one language."""
 
-    def __init__(self, templates_dir: Path, site: Site, plan: Plan, lang: str, today: dt.date | None = None):
+    def __init__(self, templates_dir: Path, site: Site, plan: Plan, lang: str, today: dt.date):
         self.site, self.plan, self.lang = site, plan, lang
-        self.today = today or dt.date.today()  # where an ongoing project's bar stops
+        self.today = today  # the build's day: where an ongoing project's bar stops
         self.t = Translator(lang)
         self.markdown = MarkdownRenderer()
         self.env = Environment(loader=FileSystemLoader(str(templates_dir)), autoescape=True,

@@ -56,7 +56,8 @@ def test_each_picture_fits_the_screen_and_is_saved(served_site, recorded_page, p
 def test_each_marker_is_reached_by_keyboard_and_shows_its_name_inside_the_map(served_site, recorded_page, width):
     page = recorded_page.page
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(served_site.origin + "/partenaires/")
+    # Idle first: navigating while the search worker still loads its scripts would abort them.
+    page.goto(served_site.origin + "/partenaires/", wait_until="networkidle")
     reached = []
     for _ in range(80):
         page.keyboard.press("Tab")
@@ -93,7 +94,7 @@ def test_each_marker_is_reached_by_keyboard_and_shows_its_name_inside_the_map(se
 
 def test_hovering_a_marker_shows_its_name(served_site, recorded_page):
     page = recorded_page.page
-    page.goto(served_site.origin + "/en/partners/")
+    page.goto(served_site.origin + "/en/partners/", wait_until="networkidle")
     marker = page.locator('a.csn-map__marker[href="universite-de-montreal/"]')
     label = marker.locator(".csn-map__label")
     assert label.evaluate("e => getComputedStyle(e).visibility") == "hidden"
@@ -103,12 +104,13 @@ def test_hovering_a_marker_shows_its_name(served_site, recorded_page):
     marker.locator("circle").click()
     page.wait_for_load_state("load")
     assert page.url == served_site.origin + "/en/partners/universite-de-montreal/"
+    assert_stays_home(recorded_page, served_site.origin)
 
 
 def test_a_timeline_bar_leads_to_its_project(served_site, recorded_page):
     page = recorded_page.page
     page.set_viewport_size({"width": 375, "height": 900})
-    page.goto(served_site.origin + "/en/projects/")
+    page.goto(served_site.origin + "/en/projects/", wait_until="networkidle")
     row = page.locator('a.csn-timeline__row[href="data-lake/"]')
     row.locator("rect.csn-timeline__bar--solid").click()
     page.wait_for_load_state("load")

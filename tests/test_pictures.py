@@ -190,3 +190,15 @@ def test_the_map_legend_names_the_colours_of_the_markers(real_site, lang):
     swatches = {c for s in soup.select("figure.csn-map .csn-swatch--kind") for c in s["class"] if c.startswith("csn-kind--")}
     markers = {c for a in soup.select("figure.csn-map a.csn-map__marker") for c in a["class"] if c.startswith("csn-kind--")}
     assert swatches == markers == {f"csn-kind--{k}" for k in kinds}
+
+
+@pytest.mark.parametrize("path, fact, value", [
+    ("projets/lac-de-donnees/", "Programme", "Programme de coopération Québec–Bavière 2020-2022"),
+    ("en/projects/data-lake/", "Program", "Québec–Bavaria cooperation program 2020–2022"),
+    ("partenaires/mrif/", "Ville", "Québec"),
+    ("en/partners/mrif/", "City", "Québec City"),
+])
+def test_detail_pages_name_the_programme_and_the_city(real_site, path, fact, value):
+    facts = real_site.html(path).select_one("dl.csn-facts")
+    pairs = {dt_.get_text(strip=True): dt_.find_next_sibling("dd").get_text(strip=True) for dt_ in facts.select("dt")}
+    assert pairs[fact] == value

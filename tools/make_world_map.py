@@ -208,7 +208,7 @@ def _n(tenths: int) -> str:
 def graticule(frame: MapFrame, box) -> list[list[Point]]:
     lines = []
     for lon in range(-180, 180, GRATICULE_STEP):
-        lines.append([frame.point(lon, lat / 2) for lat in range(0, 2 * 80 + 1)])
+        lines.append([frame.point(lon, lat / 2) for lat in range(2 * 80 + 1)])
     for lat in range(GRATICULE_STEP, 90, GRATICULE_STEP):
         lines.append([frame.point(lon / 2, lat) for lon in range(-360, 361)])
     return [piece for line in lines for piece in clip_line(simplify(line, TOLERANCE), box)]

@@ -67,14 +67,14 @@ class MapFrame:
                 "scale": self.scale, "left": self.left, "top": self.top, "width": self.width, "height": self.height}
 
     @classmethod
-    def from_json(cls, data: dict) -> "MapFrame":
+    def from_json(cls, data: dict) -> MapFrame:
         p = data["projection"]
         projection = ConicConformal(p["central_meridian"], tuple(p["parallels"]), p["origin_latitude"])
         return cls(projection, data["scale"], data["left"], data["top"], data["width"], data["height"])
 
     @classmethod
     def around(cls, projection: ConicConformal, west: float, south: float, east: float, north: float,
-               width: float) -> "MapFrame":
+               width: float) -> MapFrame:
         """The smallest box holding the whole lon/lat rectangle, `width` units wide."""
         edge = [(west + (east - west) * i / 64, lat) for i in range(65) for lat in (south, north)]
         edge += [(lon, south + (north - south) * i / 64) for i in range(65) for lon in (west, east)]

@@ -14,6 +14,9 @@ from bs4 import BeautifulSoup
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 COPIED = ("mkdocs.yml", "docs", "data", "overrides", "hooks")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# What a whole copy of the project leaves out: local state, outputs and caches.
+NOT_COPIED = (".git", ".venv", "site", "test-output", "__pycache__", ".pytest_cache", ".ruff_cache")
+VENV = Path(sys.executable).parent.parent
 
 
 @dataclass
@@ -39,6 +42,20 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def copy_whole_project(destination: Path) -> Path:
+    """The project with its Makefile, guides and tests, to run `make` commands on; times are kept so that
+    make finds the virtualenv (passed as VENV=) up to date."""
+    shutil.copytree(PROJECT_DIR, destination, ignore=shutil.ignore_patterns(*NOT_COPIED), symlinks=True)
+    return destination
+
+
+def make(project: Path, *args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+    """Run `make <args>` in a copy of the project with this test run's virtualenv."""
+    return subprocess.run(["make", "--no-print-directory", "-C", str(project), f"VENV={VENV}", *args],
+                          capture_output=True, text=True, timeout=timeout, check=False,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+
+
 def build(project: Path, site_url: str | None = None, extra_env: dict | None = None) -> BuildResult:
     # The copy's own hooks, not the repository's: a build of a copy reads nothing outside it.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), **(extra_env or {})}
@@ -46,5 +63,5 @@ def build(project: Path, site_url: str | None = None, extra_env: dict | None = N
         env["SITE_URL"] = site_url
     site = project / "site"
     done = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600, check=False)
     return BuildResult(project, site, done.returncode, done.stdout + done.stderr)

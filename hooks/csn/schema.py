@@ -1,15 +1,27 @@
 """The one definition of every collection: fields, kinds, rules and their meaning.
 
-Validation reads it to check the data; the JSON Schemas for editors' tools
-and the field reference of the editors' guide are generated from it.
+Validation reads it to check the data; the JSON Schemas of data/schemas/
+(`make schemas`), the files made by `make new-*`, the translation report and
+the field tables of the editors' guides are generated from it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from babel import Locale
+
 LANGUAGES = ("fr", "en")
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_ID_LENGTH = 80
+# Written without flags so that the JSON Schemas (ECMAScript regexes) use the very same pattern.
+URL_PATTERN = r'''^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s<>"']*$'''
+EMAIL_PATTERN = r'''^[^@\s<>"']+@[^@\s<>"']+\.[A-Za-z]{2,}$'''
+# Years, months and days that exist (dates.py explains a wrong one to the editor).
+DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+COUNTRY_CODES = tuple(sorted(code for code in Locale("en").territories if len(code) == 2 and code.isalpha()))
+# What `make new-*` writes where an editor must write; validation refuses any text that still holds it.
+TODO_MARKER = "TODO"
 STATUSES = ("planned", "active", "completed")
 PARTNER_KINDS = ("university", "government", "research", "network", "health", "industry", "other")
 
@@ -24,11 +36,12 @@ class Field:
     required: bool = True
     choices: tuple[str, ...] = ()
     target: str = ""  # collection that a `ref` points into
-    item: "Field | None" = None  # the items of a `list`
-    fields: tuple["Field", ...] = ()  # the members of an `object`
+    item: Field | None = None  # the items of a `list`
+    fields: tuple[Field, ...] = ()  # the members of an `object`
     minimum: float | None = None  # the bounds of a `number`
     maximum: float | None = None
     # `ref_or_object`: an item written either as an id or as a mapping with `id`
+    labels: str = ""  # for an `enum`: the key prefix of its choices' labels in the strings tables
 
 
 def _d(fr: str, en: str) -> dict[str, str]:
@@ -43,6 +56,7 @@ class Collection:
     description: dict[str, str] = field(default_factory=dict)
     one_file: bool = False
     optional: bool = False  # a folder that may be missing: the collection is then empty
+    entry: Field | None = None  # a one-file map of `id: value` (themes.yml): the rule of each value
 
     def field_named(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -94,18 +108,20 @@ SITE = Collection("site", "site.yml", one_file=True, description=_d(
 
 THEMES = Collection("themes", "themes.yml", one_file=True, description=_d(
     "Thèmes des projets : identifiant, puis libellé en français et en anglais",
-    "Project themes: an id, then its label in French and English"), fields=())
+    "Project themes: an id, then its label in French and English"), fields=(),
+    entry=Field("label", "translated_text", _d("Libellé du thème", "The theme's label")))
 
 PROJECTS = Collection("projects", "projects", description=_d("Un projet", "A project"), fields=(
     Field("title", "translated_text", _d("Titre", "Title")),
     _SLUG,
     Field("summary", "translated_text", _d("Résumé, un paragraphe en texte simple", "Summary, one plain-text paragraph")),
     Field("description", "translated_markdown", _d("Description complète (Markdown)", "Full description (Markdown)")),
-    Field("status", "enum", _d("État du projet", "Project status"), choices=STATUSES),
-    Field("start", "date", _d("Début : 2020, 2020-06 ou 2020-06-29", "Start: 2020, 2020-06 or 2020-06-29")),
-    Field("end", "date", _d("Fin (facultative), même forme que le début", "End (optional), same form as the start"),
+    Field("status", "enum", _d("État du projet", "Project status"), choices=STATUSES,
+          labels="status"),
+    Field("start", "date", _d("Début du projet", "Start of the project")),
+    Field("end", "date", _d("Fin du projet, si elle est connue", "End of the project, when known"),
           required=False),
-    Field("featured", "bool", _d("En vedette sur l'accueil (true ou false)", "Featured on the home page (true or false)"),
+    Field("featured", "bool", _d("En vedette sur la page d'accueil", "Featured on the home page"),
           required=False),
     Field("themes", "list", _d("Thèmes (identifiants de themes.yml)", "Themes (ids from themes.yml)"),
           item=Field("theme", "ref", _d("Thème", "Theme"), target="themes")),
@@ -117,14 +133,13 @@ PROJECTS = Collection("projects", "projects", description=_d("Un projet", "A pro
 ))
 
 PARTNERS = Collection("partners", "partners", description=_d("Un partenaire", "A partner"), fields=(
-    Field("name", "proper_name", _d(
-        "Nom : un texte, ou `fr` et `en` s'il se traduit",
-        "Name: one text, or `fr` and `en` when it translates")),
+    Field("name", "proper_name", _d("Nom de l'organisation", "Name of the organisation")),
     _SLUG,
     Field("acronym", "text", _d("Sigle", "Acronym"), required=False),
-    Field("kind", "enum", _d("Type d'organisation", "Kind of organisation"), choices=PARTNER_KINDS),
+    Field("kind", "enum", _d("Type d'organisation", "Kind of organisation"), choices=PARTNER_KINDS,
+          labels="kind_one"),
     Field("country", "country", _d("Pays, code ISO à deux lettres (CA, DE…)", "Country, two-letter ISO code (CA, DE…)")),
-    Field("region", "proper_name", _d("Région (facultative)", "Region (optional)"), required=False),
+    Field("region", "proper_name", _d("Région", "Region"), required=False),
     Field("website", "url", _d("Site web", "Website"), required=False),
     Field("logo", "asset", _d("Logo : chemin d'une image du site", "Logo: path of an image of the site"), required=False),
     Field("description", "translated_text", _d("Qui est ce partenaire et son rôle", "Who this partner is and its role")),
@@ -142,8 +157,8 @@ PROGRAMMES = Collection("programmes", "programmes", optional=True, description=_
 ))
 
 NEWS = Collection("news", "news", description=_d("Une actualité", "A news item"), fields=(
-    Field("date", "date", _d("Date : 2020-06-29, ou 2020-06 si le jour est inconnu",
-                             "Date: 2020-06-29, or 2020-06 when the day is unknown")),
+    Field("date", "date", _d("Date de l'actualité (2020-06 si le jour est inconnu)",
+                             "Date of the news item (2020-06 when the day is unknown)")),
     Field("title", "translated_text", _d("Titre", "Title")),
     _SLUG,
     Field("summary", "translated_text", _d("Résumé, une ou deux phrases", "Summary, one or two sentences")),
@@ -159,3 +174,26 @@ NEWS = Collection("news", "news", description=_d("Une actualité", "A news item"
 ))
 
 COLLECTIONS: tuple[Collection, ...] = (SITE, THEMES, PROJECTS, PARTNERS, NEWS, PROGRAMMES)
+
+# How each kind is written, for the guides, the JSON Schemas and the new files' comments.
+KIND_HELP: dict[str, dict[str, str]] = {
+    "text": _d("un texte sur une ligne", "a text on one line"),
+    "translated_text": _d("texte en français (`fr:`) et en anglais (`en:`)", "text in French (`fr:`) and English (`en:`)"),
+    "translated_markdown": _d("Markdown en français (`fr: |`) et en anglais (`en: |`)",
+                              "Markdown in French (`fr: |`) and English (`en: |`)"),
+    "proper_name": _d("un texte, ou `fr:` et `en:` s'il se traduit", "one text, or `fr:` and `en:` when it translates"),
+    "translated_slug": _d("`fr:` et `en:` : minuscules a-z, chiffres et tirets",
+                          "`fr:` and `en:`: lowercase a-z, digits and hyphens"),
+    "enum": _d("une des valeurs permises", "one of the allowed values"),
+    "date": _d("une date : 2020, 2020-06 ou 2020-06-29", "a date: 2020, 2020-06 or 2020-06-29"),
+    "bool": _d("`true` ou `false`", "`true` or `false`"),
+    "url": _d("une adresse web complète : https://…", "a full web address: https://…"),
+    "email": _d("une adresse courriel", "an email address"),
+    "country": _d("un code ISO à deux lettres : CA, DE, FR…", "a two-letter ISO code: CA, DE, FR…"),
+    "asset": _d("le chemin d'un fichier du site", "the path of a file of the site"),
+    "ref": _d("un identifiant (nom du fichier sans `.yml`)", "an id (the file name without `.yml`)"),
+    "ref_or_object": _d("identifiant, ou `id:` et d'autres champs", "an id, or `id:` and more fields"),
+    "list": _d("liste : une ligne `- …` par élément", "list: one `- …` line per item"),
+    "object": _d("champs en retrait sur les lignes suivantes", "fields indented on the lines below"),
+    "number": _d("un nombre décimal, par exemple 45.5017", "a decimal number, e.g. 45.5017"),
+}

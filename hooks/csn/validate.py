@@ -8,23 +8,33 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Callable
-
-from babel import Locale
+from collections.abc import Callable
+from typing import Any
 
 from .dates import parse_partial_date
 from .errors import Problem
-from .schema import ID_PATTERN, LANGUAGES, Collection, Field
+from .schema import (
+    COUNTRY_CODES,
+    EMAIL_PATTERN,
+    ID_PATTERN,
+    KIND_HELP,
+    LANGUAGES,
+    MAX_ID_LENGTH,
+    THEMES,
+    TODO_MARKER,
+    URL_PATTERN,
+    Collection,
+    Field,
+)
 from .yaml_loader import Mapping, Node, Scalar, Sequence
 
 ID_RE = re.compile(ID_PATTERN)
-URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s<>\"']*$", re.IGNORECASE)
+URL_RE = re.compile(URL_PATTERN)
 # YAML 1.2's decimal numbers; `.inf` and `.nan` are no coordinates.
 NUMBER_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
-EMAIL_RE = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$", re.IGNORECASE)
-COUNTRIES = frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
+EMAIL_RE = re.compile(EMAIL_PATTERN)
+COUNTRIES = frozenset(COUNTRY_CODES)
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
-MAX_ID_LENGTH = 80
 
 
 class RecordChecker:
@@ -70,6 +80,9 @@ class RecordChecker:
         value = unicodedata.normalize("NFC", node.text).strip()
         if not value:
             self.report(node.line, name, "is empty: write the text")
+            return None
+        if TODO_MARKER in value:
+            self.report(node.line, name, f"still says {TODO_MARKER}: replace it with {_todo_hint(spec)}")
             return None
         return value
 
@@ -183,7 +196,7 @@ class RecordChecker:
     def asset(self, spec: Field, node: Node, name: str) -> str | None:
         return self.text(spec, node, name)
 
-    def ref(self, spec: Field, node: Node, name: str) -> "Ref | None":
+    def ref(self, spec: Field, node: Node, name: str) -> Ref | None:
         value = self.text(spec, node, name)
         return Ref(spec.target, value, node.line, name) if value is not None else None
 
@@ -233,7 +246,7 @@ _RULES: dict[str, Callable[..., Any]] = {
 class Ref:
     """An id written in one record that must name a record of `target`."""
 
-    __slots__ = ("target", "id", "line", "field")
+    __slots__ = ("field", "id", "line", "target")
 
     def __init__(self, target: str, id: str, line: int, field: str):
         self.target, self.id, self.line, self.field = target, id, line, field
@@ -267,7 +280,7 @@ def _check_period(checker: RecordChecker, values: dict[str, Any], mapping: Mappi
 def check_themes(mapping: Mapping, file: str) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     """themes.yml maps each theme id to its label in both languages."""
     checker = RecordChecker(file)
-    label = Field("label", "translated_text", {"fr": "Libellé", "en": "Label"})
+    label = THEMES.entry
     themes: dict[str, dict[str, str]] = {}
     for theme_id, node in mapping.items.items():
         line = mapping.key_lines.get(theme_id, node.line)
@@ -279,6 +292,15 @@ def check_themes(mapping: Mapping, file: str) -> tuple[dict[str, dict[str, str]]
         if value:
             themes[theme_id] = value
     return themes, checker.problems
+
+
+def _todo_hint(spec: Field) -> str:
+    """What to write in place of a TODO left by `make new-*`."""
+    if spec.kind == "enum":
+        return "one of " + ", ".join(spec.choices)
+    if spec.kind in ("text", "translated_text", "translated_markdown", "proper_name"):
+        return "the real text"
+    return KIND_HELP[spec.kind]["en"]
 
 
 def _closest(word: str, options: set[str]) -> str:

@@ -1,7 +1,8 @@
 # The two commands a newcomer needs: `make serve` (preview the site) and `make test`.
+# Editors' commands take their arguments as NAME=value: make new-news TITLE="..." (see EDITING.fr.md).
 SHELL := /bin/bash
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -9,7 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
 .DEFAULT_GOAL := help
-.PHONY: help build serve test validate clean world-map
+.PHONY: help build serve test validate new-news new-project new-partner translations schemas check \
+	check-generated check-data-schemas check-yaml lint clean world-map
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -56,11 +58,48 @@ world-map: $(VENV)/.site-installed node_modules/.installed ## Regenerate hooks/c
 validate: $(VENV)/.site-installed ## Check every data file; list every problem at once
 	@$(PY) -m csn validate
 
+# Arguments reach the command through the environment, unexpanded, so that any title is passed as written.
+new-news new-project new-partner: export CSN_TITLE = $(value TITLE)
+new-news new-project new-partner: export CSN_TITLE_EN = $(value TITLE_EN)
+new-news new-project new-partner: export CSN_ID = $(value ID)
+new-news: export CSN_DATE = $(value DATE)
+
+new-news: $(VENV)/.site-installed ## New news item: TITLE="..." [TITLE_EN="..."] [DATE=2024-05-30] [ID=...]
+	@$(PY) -m csn new news --title "$$CSN_TITLE" --title-en "$$CSN_TITLE_EN" --date "$$CSN_DATE" --id "$$CSN_ID"
+
+new-project: $(VENV)/.site-installed ## New project: TITLE="..." [TITLE_EN="..."] [ID=...]
+	@$(PY) -m csn new project --title "$$CSN_TITLE" --title-en "$$CSN_TITLE_EN" --id "$$CSN_ID"
+
+new-partner: $(VENV)/.site-installed ## New partner: TITLE="its name" [TITLE_EN="..."] [ID=...]
+	@$(PY) -m csn new partner --title "$$CSN_TITLE" --title-en "$$CSN_TITLE_EN" --id "$$CSN_ID"
+
+translations: $(VENV)/.site-installed ## What is missing in French or English (STRICT=1: exit 1 if anything is)
+	@$(PY) -m csn translations $(if $(filter-out 0,$(STRICT)),--strict)
+
+schemas: $(VENV)/.site-installed ## Regenerate data/schemas/, data files' first line, guides' field tables
+	@$(PY) -m csn schemas
+
+check: validate check-generated check-data-schemas check-yaml lint ## Every check of pre-commit (see .pre-commit-config.yaml)
+
+check-generated: $(VENV)/.site-installed
+	@$(PY) -m csn schemas --check
+
+check-data-schemas: $(VENV)/.test-installed
+	@$(PY) -m csn schema-check
+
+check-yaml: $(VENV)/.site-installed
+	@$(PY) -m csn yaml-syntax $$(git ls-files '*.yml' '*.yaml' 2>/dev/null || find . -name '*.yml' -not -path './.venv/*')
+
+lint: $(VENV)/.test-installed ## Python lint (ruff) of hooks/ and tests/
+	@$(VENV)/bin/ruff check hooks tests
+
 build: $(VENV)/.site-installed ## Strict build of the site into site/
 	$(VENV)/bin/mkdocs build --strict
 
-serve: $(VENV)/.site-installed ## Live preview on http://127.0.0.1:8000/
-	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+# ONLY=fr (or en) builds one language: faster previews. The variable is not LANG, which the shell uses.
+serve: $(VENV)/.site-installed ## Live preview on http://127.0.0.1:8000/; ONLY=fr or ONLY=en builds one language
+	$(if $(ONLY),CSN_ONLY_LANGUAGE=$(ONLY)) PYTHONDONTWRITEBYTECODE=1 \
+		$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 test: $(VENV)/.test-installed node_modules/.installed $(CHROMIUM_PATH) ## Install what the tests need (browser included), then run every test
 	$(PY) -m pytest

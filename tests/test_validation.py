@@ -124,7 +124,7 @@ def test_every_problem_is_reported_at_once(data_dir):
 def test_validate_command_prints_locations_and_exits_1(tmp_path, data_dir):
     write(data_dir, "projects/essai.yml", GOOD_PROJECT.replace("status: active", "status: ongoing"))
     done = subprocess.run([sys.executable, "-m", "csn", "--project", str(data_dir.parent), "validate"],
-                          capture_output=True, text=True, cwd=PROJECT_DIR / "hooks")
+                          capture_output=True, text=True, cwd=PROJECT_DIR / "hooks", check=False)
     assert done.returncode == 1
     assert "data/projects/essai.yml:10: status: `ongoing` is not allowed" in done.stderr
     assert "Traceback" not in done.stderr
@@ -137,3 +137,18 @@ def test_build_with_bad_data_fails_cleanly_and_writes_nothing(data_dir):
     assert "data/projects/essai.yml:15: partners[0]: `nasa` is not a known partner" in result.output
     assert "Traceback" not in result.output
     assert not (result.site / "index.html").exists()
+
+
+@pytest.mark.parametrize("old, new, line, field, words", [
+    ("  en: Test project", "  en: TODO", 3, "title.en", "still says TODO: replace it with the real text"),
+    ("  en: Test project", "  en: Test project (TODO relire)", 3, "title.en", "still says TODO"),
+    ("status: active", "status: TODO", 10, "status", "still says TODO: replace it with one of planned, active"),
+    ("  - udem", "  - TODO", 15, "partners[0]", "still says TODO"),
+    ("description:\n  fr: Une description.", "description:\n  fr: |\n    Un paragraphe.\n\n    TODO la suite", 8,
+     "description.fr", "still says TODO"),
+])
+def test_text_holding_the_todo_marker_is_refused(data_dir, old, new, line, field, words):
+    write(data_dir, "projects/essai.yml", GOOD_PROJECT.replace(old, new))
+    problem = only_problem(data_dir)
+    assert (problem.file, problem.line, problem.field) == ("data/projects/essai.yml", line, field), str(problem)
+    assert words in problem.message

@@ -1,8 +1,17 @@
-"""Commands for editors and CI: `python -m csn validate` (run from hooks/)."""
+"""Commands for editors and CI, run from hooks/ as `python -m csn <command>` (the Makefile does it).
+
+validate      check every data file; every problem at once, `file:line: field: message`
+schemas       write what is generated from schema.py (JSON Schemas, first lines, guides' tables)
+schema-check  check data files against their JSON Schemas, as editors' tools see them
+new           make a new news item, project or partner file, full of TODOs to fill
+translations  list what is missing or unfinished in either language
+yaml-syntax   check that YAML files are well formed
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -10,8 +19,11 @@ from pathlib import Path
 from .errors import DataError, format_problems
 from .load import load_site
 from .plan import build_plan
+from .schema import LANGUAGES
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
+PREVIEW = f"http://{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or '8000'}/"
+LANGUAGE_NAMES = {"fr": "français", "en": "English"}
 
 
 def validate(project_dir: Path) -> int:
@@ -28,12 +40,100 @@ def validate(project_dir: Path) -> int:
     return 0
 
 
+def schemas(project_dir: Path, check: bool) -> int:
+    from . import generated
+
+    try:
+        if check:
+            stale = generated.stale(project_dir)
+            for name in stale:
+                print(f"{name}: differs from hooks/csn/schema.py: run `make schemas`", file=sys.stderr)
+            return 1 if stale else 0
+        changed = generated.write(project_dir)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("\n".join(f"updated {name}" for name in changed) or "Everything generated from schema.py is up to date.")
+    return 0
+
+
+def schema_check(project_dir: Path, files: list[Path]) -> int:
+    from .schema_check import check_files
+
+    problems = check_files(project_dir, files or None)
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        return 1
+    print("Every data file matches its JSON Schema.")
+    return 0
+
+
+def new(project_dir: Path, kind: str, title: str, record_id: str, date: str, title_en: str) -> int:
+    from .scaffold import ScaffoldError, new_item
+
+    try:
+        created = new_item(project_dir, kind, title=title, record_id=record_id, date=date, title_en=title_en)
+    except ScaffoldError as error:
+        print(f"make new-{kind}: {error}", file=sys.stderr)
+        return 1
+    print(f"Created {created.path.relative_to(project_dir).as_posix()}")
+    print("Its pages, once every TODO is replaced and `make validate` passes:")
+    for lang in LANGUAGES:
+        print(f"  {LANGUAGE_NAMES[lang]:<9} /{created.paths[lang]}  (preview: {PREVIEW}{created.paths[lang]})")
+    print("A `slug:` in the file changes the last part of these addresses.")
+    return 0
+
+
+def translations(project_dir: Path, strict: bool) -> int:
+    from .translations import translation_report
+
+    report, missing = translation_report(project_dir)
+    print(report)
+    return 1 if strict and missing else 0
+
+
+def yaml_syntax(files: list[Path]) -> int:
+    from .yaml_syntax import syntax_problems
+
+    problems = [problem for path in files for problem in syntax_problems(path, path.as_posix())]
+    if problems:
+        print("\n".join(map(str, problems)), file=sys.stderr)
+        print(f"{len(problems)} of {len(files)} YAML files are not well formed.", file=sys.stderr)
+        return 1
+    print(f"{len(files)} YAML files are well formed.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m csn", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m csn", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--project", type=Path, default=PROJECT_DIR, help="project folder (holds data/ and docs/)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every data file and report every problem at once")
+    generate = commands.add_parser("schemas", help="write the files generated from schema.py")
+    generate.add_argument("--check", action="store_true", help="only check them; exit 1 when one is stale")
+    check = commands.add_parser("schema-check", help="check data files against their JSON Schemas")
+    check.add_argument("files", nargs="*", type=Path, help="data files (default: all)")
+    scaffold = commands.add_parser("new", help="make a new data file")
+    scaffold.add_argument("kind", choices=("news", "project", "partner"))
+    scaffold.add_argument("--title", default="", help="its title (a partner's name), in French")
+    scaffold.add_argument("--title-en", default="", help="its title in English")
+    scaffold.add_argument("--id", default="", help="its id, the file name (default: made from the title)")
+    scaffold.add_argument("--date", default="", help="a news item's date (default: today)")
+    report = commands.add_parser("translations", help="what is missing in either language")
+    report.add_argument("--strict", action="store_true", help="exit 1 when anything is missing")
+    syntax = commands.add_parser("yaml-syntax", help="check that YAML files are well formed")
+    syntax.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args(argv)
+    project = args.project.resolve()
     if args.command == "validate":
-        return validate(args.project.resolve())
-    return 2
+        return validate(project)
+    if args.command == "schemas":
+        return schemas(project, args.check)
+    if args.command == "schema-check":
+        return schema_check(project, args.files)
+    if args.command == "new":
+        return new(project, args.kind, args.title, args.id, args.date, args.title_en)
+    if args.command == "yaml-syntax":
+        return yaml_syntax(args.files)
+    return translations(project, args.strict)

@@ -35,7 +35,7 @@ class PlannedPage:
     entity: Any = None
     source: str | None = None  # docs file for Markdown pages: "fr/about.md"
     description: str = ""
-    alternates: dict[str, "PlannedPage"] = field(default_factory=dict)
+    alternates: dict[str, PlannedPage] = field(default_factory=dict)
 
     @property
     def is_generated(self) -> bool:
@@ -45,7 +45,7 @@ class PlannedPage:
     def dest_uri(self) -> str:
         return self.path + "index.html"
 
-    def twin(self, lang: str) -> "PlannedPage":
+    def twin(self, lang: str) -> PlannedPage:
         return self.alternates[lang]
 
 
@@ -82,6 +82,12 @@ def read_front_matter(path: Path) -> dict[str, Any]:
         return {}
     meta = yaml.load(text[3:end], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return meta if isinstance(meta, dict) else {}
+
+
+def section_path(docs_dir: Path, section: str, lang: str) -> str:
+    """The URL path of a section's index page ("projets/", "en/projects/"), from its docs page."""
+    meta = read_front_matter(docs_dir / lang / f"{section}.md")
+    return language_prefix(lang) + f"{meta.get('slug') or section}/"
 
 
 def build_plan(site: Site, docs_dir: Path) -> Plan:

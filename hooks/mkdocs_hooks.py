@@ -17,28 +17,81 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 # MkDocs puts hooks/ on sys.path only while this module's top level runs.
-from csn.build import LanguageBuild, prepare  # noqa: E402
-from csn.build_date import BuildDateError  # noqa: E402
-from csn.errors import DataError  # noqa: E402
-from csn.page_context import page_context, page_meta  # noqa: E402
+from csn.build import LanguageBuild, prepare
+from csn.build_date import BuildDateError
+from csn.errors import DataError
+from csn.page_context import page_context, page_meta
+from csn.preview_problems import write_problems_pages
+
+HOOKS_DIR = Path(__file__).resolve().parent
+_csn_stamp: tuple = ()
+
+
+def _csn_source_stamp() -> tuple:
+    return tuple((str(path), path.stat().st_mtime_ns) for path in sorted((HOOKS_DIR / "csn").rglob("*"))
+                 if path.is_file() and path.suffix in (".py", ".yml"))
+
+
+def _reload_edited_data_layer() -> None:
+    """Make an edit of hooks/csn/ count at the next `mkdocs serve` rebuild.
+
+    The preview server keeps one process, in which MkDocs loads this file once
+    and Python keeps every csn module (and build.py's cache of the loaded
+    site): when a source file changed, import them all anew.
+    """
+    global _csn_stamp, prepare, BuildDateError, DataError, page_context, page_meta, write_problems_pages
+    stamp = _csn_source_stamp()
+    if stamp == _csn_stamp:
+        return
+    if _csn_stamp:
+        for name in [name for name in sys.modules if name == "csn" or name.startswith("csn.")]:
+            del sys.modules[name]
+        sys.path.insert(0, str(HOOKS_DIR))
+        try:
+            from csn.build import prepare
+            from csn.build_date import BuildDateError
+            from csn.errors import DataError
+            from csn.page_context import page_context, page_meta
+            from csn.preview_problems import write_problems_pages
+        finally:
+            sys.path.remove(str(HOOKS_DIR))
+    _csn_stamp = stamp
+
+
+_reload_edited_data_layer()
 
 log = logging.getLogger("mkdocs.hooks.csn")
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 AFTER_I18N = -150  # below the i18n plugin's -100: its language and file list come first
 
+TEMPLATES_DIR = PROJECT_DIR / "overrides" / "csn"
+
+_serving = False  # under `mkdocs serve`, which keeps this module from rebuild to rebuild
 _build: LanguageBuild | None = None
+_problems: list = []  # the data's problems, while `mkdocs serve` shows them instead of the site
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(AFTER_I18N)
 def on_config(config):
-    global _build
+    global _build, _problems
+    _reload_edited_data_layer()
     lang = config.theme["language"]
+    _problems = []
     try:
-        _build = prepare(PROJECT_DIR, Path(config.docs_dir), PROJECT_DIR / "overrides" / "csn", lang)
+        _build = prepare(PROJECT_DIR, Path(config.docs_dir), TEMPLATES_DIR, lang)
     except DataError as error:
         _build = None
         # The plain list of problems, then a one-line failure: never a traceback.
         print(str(error), file=sys.stderr)
+        if _serving:
+            _problems = error.problems
+            config.nav = None  # its pages are left out until the data is fixed
+            return config
         raise PluginError(f"the data has {len([p for p in error.problems if p.severity == 'error'])} problem(s); "
                           "nothing was built") from None
     except BuildDateError as error:
@@ -50,6 +103,9 @@ def on_config(config):
 @event_priority(AFTER_I18N)
 def on_files(files: Files, config) -> Files:
     """Place docs pages at their planned address and add one generated page per record."""
+    if _build is None:  # the preview of data with problems: the assets and, for the i18n plugin, a home page
+        home = f"{config.theme['language']}/index.md"
+        return Files([file for file in files if not file.is_documentation_page() or file.src_uri == home])
     planned = {page.source: page for page in _build.plan.in_language(_build.lang) if page.source}
     for file in list(files.documentation_pages()):
         page = planned.get(file.src_uri)
@@ -95,3 +151,9 @@ def on_page_context(context, page, config, nav):
     if planned is not None:
         context["csn"] = page_context(planned, _build, config)
     return context
+
+
+@event_priority(AFTER_I18N)
+def on_post_build(config) -> None:
+    if _problems:
+        write_problems_pages(Path(config.site_dir), TEMPLATES_DIR, _problems)

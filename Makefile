@@ -98,6 +98,7 @@ build: $(VENV)/.site-installed ## Strict build of the site into site/
 
 # ONLY=fr (or en) builds one language: faster previews. The variable is not LANG, which the shell uses.
 serve: $(VENV)/.site-installed ## Live preview on http://127.0.0.1:8000/; ONLY=fr or ONLY=en builds one language
+	$(if $(ONLY),@echo "Previewing one language: http://$(HOST):$(PORT)/$(if $(filter-out fr,$(ONLY)),$(ONLY)/)")
 	$(if $(ONLY),CSN_ONLY_LANGUAGE=$(ONLY)) PYTHONDONTWRITEBYTECODE=1 \
 		$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 

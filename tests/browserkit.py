@@ -8,7 +8,7 @@ import socket
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-
+from typing import Self
 
 # Debian's Chromium by default; CHROMIUM_PATH picks another build of Chromium or Chrome
 # (GitHub's Ubuntu runners have Google Chrome, and Ubuntu's own chromium package is a snap).
@@ -86,7 +86,7 @@ class StaticServer:
         """The site's own address: origin and sub-path."""
         return self.origin + self.prefix
 
-    def __enter__(self) -> "StaticServer":
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit, unquote
+from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -18,7 +18,7 @@ def html_pages(site: Path) -> list[Path]:
 def page_url(site: Path, page: Path) -> str:
     """The site-root URL of a built file: 'projets/x/' for projets/x/index.html."""
     relative = page.relative_to(site).as_posix()
-    return relative[: -len("index.html")] if relative.endswith("index.html") else relative
+    return relative.removesuffix("index.html")
 
 
 def parse(page: Path) -> BeautifulSoup:

@@ -62,5 +62,6 @@ def sandboxed_build(project: Path, log: Path, site_url: str | None = None,
 
 def sandboxed_python(code: str, log: Path, cwd: Path) -> tuple[subprocess.CompletedProcess, SandboxRecord]:
     env = _with_sandbox_path({**os.environ, **sandbox_env(log), "PYTHONPATH": ""})
-    done = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, timeout=60)
+    done = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, timeout=60,
+                          check=False)
     return done, read_record(log)

@@ -26,9 +26,9 @@ def test_the_instant_is_the_epoch_itself():
 
 
 def test_without_source_date_epoch_it_is_now():
-    before = dt.datetime.now(dt.timezone.utc)
+    before = dt.datetime.now(dt.UTC)
     moment = build_datetime({})
-    assert before <= moment <= dt.datetime.now(dt.timezone.utc)
+    assert before <= moment <= dt.datetime.now(dt.UTC)
     assert build_date({"SOURCE_DATE_EPOCH": " "}) == build_datetime({}).date()
 
 

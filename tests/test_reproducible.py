@@ -62,7 +62,7 @@ def test_dates_in_the_output_come_from_source_date_epoch(two_builds):
     packed = (first.site / "sitemap.xml.gz").read_bytes()
     assert gzip.decompress(packed) == sitemap
     stamp = int.from_bytes(packed[4:8], "little")  # the gzip header's modification time
-    assert dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date().isoformat() == MONTREAL_DAY
+    assert dt.datetime.fromtimestamp(stamp, dt.UTC).date().isoformat() == MONTREAL_DAY
 
 
 def test_the_build_reads_nothing_outside_the_repository_and_never_the_network(two_builds):

@@ -41,7 +41,7 @@ def build_datetime(environ: dict[str, str] | None = None) -> dt.datetime:
         raise BuildDateError(f"{VARIABLE}=`{text}` is not a time: set it to a whole number of seconds since "
                              "1970-01-01 UTC (for example `git log -1 --format=%ct`), or unset it")
     try:
-        return dt.datetime.fromtimestamp(int(text), dt.timezone.utc).astimezone(_site_zone())
+        return dt.datetime.fromtimestamp(int(text), dt.UTC).astimezone(_site_zone())
     except (OverflowError, OSError, ValueError):
         raise BuildDateError(f"{VARIABLE}=`{text}` is too large to be a date: unset it or use "
                              "`git log -1 --format=%ct`") from None

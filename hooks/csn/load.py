@@ -7,8 +7,20 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, Problem
-from .model import (Institution, Link, Location, Participation, Partner, News, Programme, Project, Site, SiteInfo,
-                    Source, Theme)
+from .model import (
+    Institution,
+    Link,
+    Location,
+    News,
+    Participation,
+    Partner,
+    Programme,
+    Project,
+    Site,
+    SiteInfo,
+    Source,
+    Theme,
+)
 from .schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
 from .validate import Ref, check_record, check_themes, id_problem
 from .yaml_loader import load_yaml_file

@@ -7,7 +7,6 @@ lists are empty lists, dates are PartialDates, and collections are sorted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from .dates import PartialDate
 
@@ -29,7 +28,7 @@ class Link:
 @dataclass(eq=False)
 class Source:
     name: str
-    url: Optional[str]
+    url: str | None
 
 
 @dataclass(eq=False)
@@ -48,9 +47,9 @@ class Programme:
     id: str
     name: Translated
     start: PartialDate
-    end: Optional[PartialDate] = None
-    website: Optional[str] = None
-    projects: list["Project"] = field(default_factory=list, repr=False)
+    end: PartialDate | None = None
+    website: str | None = None
+    projects: list[Project] = field(default_factory=list, repr=False)
     file: str = ""
 
 
@@ -62,14 +61,14 @@ class Partner:
     kind: str
     country: str
     description: Translated
-    acronym: Optional[str] = None
-    region: Optional[Translated] = None
-    website: Optional[str] = None
-    logo: Optional[str] = None
-    location: Optional[Location] = None
+    acronym: str | None = None
+    region: Translated | None = None
+    website: str | None = None
+    logo: str | None = None
+    location: Location | None = None
     # Back-references stay out of repr: the graph's many paths would make it endless.
-    projects: list["Participation"] = field(default_factory=list, repr=False)
-    news: list["News"] = field(default_factory=list, repr=False)
+    projects: list[Participation] = field(default_factory=list, repr=False)
+    news: list[News] = field(default_factory=list, repr=False)
     file: str = ""
 
     @property
@@ -85,9 +84,9 @@ class Partner:
 class Participation:
     """A partner in a project, with its role there."""
 
-    project: "Project" = field(repr=False)
+    project: Project = field(repr=False)
     partner: Partner
-    role: Optional[Translated] = None
+    role: Translated | None = None
 
 
 @dataclass(eq=False)
@@ -100,12 +99,12 @@ class Project:
     status: str
     start: PartialDate
     themes: list[Theme]
-    end: Optional[PartialDate] = None
+    end: PartialDate | None = None
     featured: bool = False
     partners: list[Participation] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
-    news: list["News"] = field(default_factory=list, repr=False)
-    programme: Optional[Programme] = None
+    news: list[News] = field(default_factory=list, repr=False)
+    programme: Programme | None = None
     file: str = ""
 
 
@@ -119,7 +118,7 @@ class News:
     body: Translated  # Markdown
     projects: list[Project] = field(default_factory=list)
     partners: list[Partner] = field(default_factory=list)
-    source: Optional[Source] = None
+    source: Source | None = None
     file: str = ""
 
 
@@ -136,7 +135,7 @@ class SiteInfo:
     tagline: Translated
     description: Translated
     institution: Institution
-    email: Optional[str] = None
+    email: str | None = None
 
 
 @dataclass(eq=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -12,7 +12,7 @@ from babel.lists import format_list
 STRINGS_DIR = Path(__file__).parent / "strings"
 
 
-@lru_cache(maxsize=None)
+@cache
 def strings_table(lang: str) -> dict[str, str]:
     with open(STRINGS_DIR / f"{lang}.yml", encoding="utf-8") as stream:
         return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

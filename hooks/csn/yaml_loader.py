@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 import yaml
 
@@ -38,18 +37,18 @@ class Scalar:
 
 @dataclass
 class Sequence:
-    items: list["Node"]
+    items: list[Node]
     line: int
 
 
 @dataclass
 class Mapping:
-    items: dict[str, "Node"]
+    items: dict[str, Node]
     line: int
     key_lines: dict[str, int] = field(default_factory=dict)
 
 
-Node = Union[Scalar, Sequence, Mapping]
+Node = Scalar | Sequence | Mapping
 
 
 class _Refused(Exception):
@@ -76,8 +75,7 @@ def load_yaml_file(path: Path, shown_as: str) -> tuple[Mapping | None, list[Prob
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return problem(line, "the file is not UTF-8 text: save it again with the UTF-8 encoding")
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     tab_line = _first_tab_indented_line(text)
     if tab_line:
         return problem(tab_line, "a tab is used for indentation: indent with spaces only")

@@ -131,6 +131,8 @@ def _place(file: File, page, config) -> None:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    if _build is None:  # the home page kept for the i18n plugin while the preview shows the data's problems
+        return markdown
     # The sitemap's dates: the build's day (SOURCE_DATE_EPOCH), not the machine's clock.
     page.update_date = _build.today.isoformat()
     planned = getattr(page.file, "csn_page", None)

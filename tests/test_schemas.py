@@ -126,3 +126,30 @@ def test_each_guide_has_the_field_table_of_every_collection_in_its_language():
                 assert f"| `{spec.name}` |" in text, (name, collection.name, spec.name)
                 assert spec.description[lang] in text
     assert set(GUIDES) == set(LANGUAGES)
+
+
+def test_the_guides_quote_the_messages_validation_really_gives(data_dir):
+    """Each `file:line: field: message` example of the guides' errors section is a real message."""
+    project_file = data_dir / "projects" / "lac-de-donnees.yml"
+    text = project_file.read_text(encoding="utf-8")
+    for old, new in [("  en: A data lake for affiliated health institutions\n", ""),
+                     ("status: completed", "statut: completed\nstatus: ongoing"), ("end: 2022", "end: 2022-02-30"),
+                     ("  - id: mei", "  - id: nasa"), ("  en: Funding", "  en: TODO")]:
+        text = text.replace(old, new)
+    project_file.write_text(text, encoding="utf-8")
+    news = data_dir / "news" / "2020-06-appui-mrif.yml"
+    news.write_text(news.read_text(encoding="utf-8").replace("date: 2020-06", "date: 2020-06\n\tx: 1"), "utf-8")
+    (data_dir / "news" / "2020-06-29-adhesion-echalliance.yml").write_text("title: Sans traduction\n", "utf-8")
+    (data_dir / "projects" / "casse.yml").write_text("title: [\n", encoding="utf-8")
+    for name in ("Mon Partenaire", "My Partner"):
+        (data_dir / "partners" / f"{name}.yml").write_text("name: x\n", encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_site(data_dir)
+    messages = [p.message for p in raised.value.problems]
+    for name in GUIDES.values():
+        quoted = re.findall(r"^data/\S[^:\n]*(?::\d+)?: (?:[a-z][\w.\[\]]*: )?(.+)$",
+                            (PROJECT_DIR / name).read_text(encoding="utf-8"), re.MULTILINE)
+        assert len(quoted) >= 10, (name, quoted)
+        for message in quoted:
+            known = message.rstrip("…").rstrip()
+            assert any(real.startswith(known) for real in messages), (name, message, messages)

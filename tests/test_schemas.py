@@ -153,3 +153,25 @@ def test_the_guides_quote_the_messages_validation_really_gives(data_dir):
         for message in quoted:
             known = message.rstrip("…").rstrip()
             assert any(real.startswith(known) for real in messages), (name, message, messages)
+
+
+def _all_fields(fields):
+    for spec in fields:
+        yield spec
+        if spec.item is not None:
+            yield from _all_fields([spec.item])
+        yield from _all_fields(spec.fields)
+
+
+def test_every_kind_of_the_definition_has_its_rule_help_and_json_schema():
+    """A new kind in schema.py needs a rule in validate.py, a KIND_HELP entry and a case in schema_export.py."""
+    from csn.schema import KIND_HELP
+    from csn.schema_export import field_schema
+    from csn.validate import _RULES
+
+    for collection in COLLECTIONS:
+        for spec in _all_fields([*collection.fields, *([collection.entry] if collection.entry else [])]):
+            assert spec.kind in _RULES and spec.kind in KIND_HELP, (collection.name, spec.name, spec.kind)
+            assert set(KIND_HELP[spec.kind]) == set(LANGUAGES)
+            field_schema(spec)  # raises for a kind it does not know
+    assert set(KIND_HELP) == set(_RULES)

@@ -14,6 +14,7 @@ build only reads the result: it never needs npm.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from csn.projection import ConicConformal, MapFrame  # noqa: E402
+from csn.projection import ConicConformal, MapFrame
 
 SOURCE_PACKAGE = ROOT / "node_modules" / "world-atlas"
 SOURCE_FILE = "countries-50m.json"
@@ -140,7 +141,7 @@ def clip_line(points: list[Point], box: tuple[float, float, float, float]) -> li
     """The pieces of a polyline inside the frame (Liang-Barsky on each segment)."""
     pieces: list[list[Point]] = []
     current: list[Point] = []
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         segment = _clip_segment(a, b, box)
         if segment is None:
             if current:

@@ -22,9 +22,11 @@ _ANY_ID = {"fr": "`<identifiant>`", "en": "`<id>`"}
 _VALUES = {"fr": "une de ces valeurs", "en": "one of these values"}
 _TARGETS = {
     "fr": {"themes": "d'un thème de `data/themes.yml`", "partners": "d'un fichier de `data/partners/`",
-           "projects": "d'un fichier de `data/projects/`", "news": "d'un fichier de `data/news/`"},
+           "projects": "d'un fichier de `data/projects/`", "news": "d'un fichier de `data/news/`",
+           "programmes": "d'un fichier de `data/programmes/`"},
     "en": {"themes": "of a theme in `data/themes.yml`", "partners": "of a file in `data/partners/`",
-           "projects": "of a file in `data/projects/`", "news": "of a file in `data/news/`"},
+           "projects": "of a file in `data/projects/`", "news": "of a file in `data/news/`",
+           "programmes": "of a file in `data/programmes/`"},
 }
 
 

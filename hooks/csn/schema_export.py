@@ -123,6 +123,10 @@ def _kind_schema(spec: Field) -> dict[str, Any]:
                           {"type": "integer", "minimum": 1000, "maximum": 9999}]}
     if kind == "bool":
         return {"type": "boolean"}
+    if kind == "number":
+        bounds = {key: value for key, value in (("minimum", spec.minimum), ("maximum", spec.maximum))
+                  if value is not None}
+        return {"type": "number", **bounds}
     if kind == "url":
         return _patterned(URL_PATTERN, "Une adresse complète commençant par https://",
                           "A full address starting with https://")

@@ -198,7 +198,8 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
     institution = site["institution"]
     info = SiteInfo(name=site["name"], acronym=site["acronym"], tagline=site["tagline"],
                     description=site["description"],
-                    institution=Institution(institution["name"], institution["url"]), email=site.get("email"))
+                    institution=Institution(institution["name"], institution["url"], institution.get("name_lang")),
+                    email=site.get("email"), name_lang=site.get("name_lang"))
     return Site(
         info=info,
         themes=sorted(themes.values(), key=lambda t: t.id),
@@ -220,8 +221,9 @@ def _slug(record_id: str, values: dict[str, Any]) -> dict[str, str]:
 def _partner(pid: str, v: dict[str, Any], file: str) -> Partner:
     return Partner(
         id=pid, name=v["name"], slug=_slug(pid, v), kind=v["kind"], country=v["country"],
-        description=v["description"], acronym=v.get("acronym"), region=v.get("region"),
-        website=v.get("website"), logo=v.get("logo"), location=_location(v.get("location")), file=file)
+        description=v["description"], name_lang=v.get("name_lang"), acronym=v.get("acronym"),
+        region=v.get("region"), website=v.get("website"), logo=v.get("logo"), location=_location(v.get("location")),
+        file=file)
 
 
 def _location(values: dict[str, Any] | None) -> Location | None:

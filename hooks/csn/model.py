@@ -13,6 +13,16 @@ from .dates import PartialDate
 Translated = dict  # {"fr": str, "en": str}
 
 
+class NamedInOneLanguage:
+    """Something whose name may be written once, in one language (`name_lang`)."""
+
+    name_lang: str | None
+
+    def name_lang_on(self, lang: str) -> str | None:
+        """The language to mark on the name on a page in `lang`, or None when it is the page's."""
+        return self.name_lang if self.name_lang and self.name_lang != lang else None
+
+
 @dataclass(eq=False)
 class Theme:
     id: str
@@ -54,13 +64,14 @@ class Programme:
 
 
 @dataclass(eq=False)
-class Partner:
+class Partner(NamedInOneLanguage):
     id: str
     name: Translated
     slug: Translated
     kind: str
     country: str
     description: Translated
+    name_lang: str | None = None
     acronym: str | None = None
     region: Translated | None = None
     website: str | None = None
@@ -123,19 +134,21 @@ class News:
 
 
 @dataclass(eq=False)
-class Institution:
+class Institution(NamedInOneLanguage):
     name: Translated
     url: str
+    name_lang: str | None = None
 
 
 @dataclass(eq=False)
-class SiteInfo:
+class SiteInfo(NamedInOneLanguage):
     name: Translated
     acronym: str
     tagline: Translated
     description: Translated
     institution: Institution
     email: str | None = None
+    name_lang: str | None = None
 
 
 @dataclass(eq=False)

@@ -20,6 +20,7 @@ EMAIL_PATTERN = r'''^[^@\s<>"']+@[^@\s<>"']+\.[A-Za-z]{2,}$'''
 # Years, months and days that exist (dates.py explains a wrong one to the editor).
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 COUNTRY_CODES = tuple(sorted(code for code in Locale("en").territories if len(code) == 2 and code.isalpha()))
+LANGUAGE_CODES = tuple(sorted(code for code in Locale("en").languages if code.isalpha() and code.islower()))
 # What `make new-*` writes where an editor must write; validation refuses any text that still holds it.
 TODO_MARKER = "TODO"
 STATUSES = ("planned", "active", "completed")
@@ -89,18 +90,27 @@ _LOCATION = Field("location", "object", _d(
         "Longitude in decimal degrees, from -180 (west) to 180 (east), e.g. -73.5673"), minimum=-180, maximum=180),
 ))
 
+# The language of a name written once, marked on the pages of the other language (screen readers).
+_NAME_LANG = Field("name_lang", "language", _d(
+    "Langue du nom s'il est écrit une seule fois et n'est pas dans la langue de la page : "
+    "`en` pour Digital Health Canada, `fr` pour Université de Montréal",
+    "Language of a name written once, when it differs from the page's: "
+    "`en` for Digital Health Canada, `fr` for Université de Montréal"), required=False)
+
 _SLUG = Field("slug", "translated_slug", _d(
     "Segment d'adresse dans chaque langue (minuscules, chiffres, tirets)",
     "URL segment in each language (lowercase letters, digits, hyphens)"), required=False)
 
 SITE = Collection("site", "site.yml", one_file=True, description=_d(
     "Identité du consortium", "The consortium's identity"), fields=(
-    Field("name", "translated_text", _d("Nom du consortium", "The consortium's name")),
+    Field("name", "proper_name", _d("Nom du consortium", "The consortium's name")),
+    _NAME_LANG,
     Field("acronym", "text", _d("Sigle", "Acronym")),
     Field("tagline", "translated_text", _d("Devise, une ligne", "Tagline, one line")),
     Field("description", "translated_text", _d("Qui est le consortium, un paragraphe", "Who the consortium is, one paragraph")),
     Field("institution", "object", _d("Établissement d'attache", "Host institution"), fields=(
-        Field("name", "translated_text", _d("Nom", "Name")),
+        Field("name", "proper_name", _d("Nom", "Name")),
+        _NAME_LANG,
         Field("url", "url", _d("Site web", "Website")),
     )),
     Field("email", "email", _d("Courriel de contact", "Contact email"), required=False),
@@ -134,6 +144,7 @@ PROJECTS = Collection("projects", "projects", description=_d("Un projet", "A pro
 
 PARTNERS = Collection("partners", "partners", description=_d("Un partenaire", "A partner"), fields=(
     Field("name", "proper_name", _d("Nom de l'organisation", "Name of the organisation")),
+    _NAME_LANG,
     _SLUG,
     Field("acronym", "text", _d("Sigle", "Acronym"), required=False),
     Field("kind", "enum", _d("Type d'organisation", "Kind of organisation"), choices=PARTNER_KINDS,
@@ -190,6 +201,7 @@ KIND_HELP: dict[str, dict[str, str]] = {
     "url": _d("une adresse web complète : https://…", "a full web address: https://…"),
     "email": _d("une adresse courriel", "an email address"),
     "country": _d("un code ISO à deux lettres : CA, DE, FR…", "a two-letter ISO code: CA, DE, FR…"),
+    "language": _d("un code de langue ISO 639 : en, fr, de…", "an ISO 639 language code: en, fr, de…"),
     "asset": _d("le chemin d'un fichier du site", "the path of a file of the site"),
     "ref": _d("un identifiant (nom du fichier sans `.yml`)", "an id (the file name without `.yml`)"),
     "ref_or_object": _d("identifiant, ou `id:` et d'autres champs", "an id, or `id:` and more fields"),

@@ -25,6 +25,7 @@ from .schema import (
     EMAIL_PATTERN,
     ID_PATTERN,
     KIND_HELP,
+    LANGUAGE_CODES,
     LANGUAGES,
     MAX_ID_LENGTH,
     TODO_MARKER,
@@ -135,6 +136,9 @@ def _kind_schema(spec: Field) -> dict[str, Any]:
     if kind == "country":
         return {"enum": list(COUNTRY_CODES), **_message("Code pays ISO à deux lettres en majuscules (CA, DE, FR…)",
                                                         "Two-letter ISO country code in capitals (CA, DE, FR…)")}
+    if kind == "language":
+        return {"enum": list(LANGUAGE_CODES), **_message("Code de langue ISO 639 en minuscules (en, fr, de…)",
+                                                         "ISO 639 language code in lowercase (en, fr, de…)")}
     if kind == "ref":
         return _identifier()
     if kind == "ref_or_object":

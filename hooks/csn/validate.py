@@ -18,6 +18,7 @@ from .schema import (
     EMAIL_PATTERN,
     ID_PATTERN,
     KIND_HELP,
+    LANGUAGE_CODES,
     LANGUAGES,
     MAX_ID_LENGTH,
     THEMES,
@@ -34,6 +35,7 @@ URL_RE = re.compile(URL_PATTERN)
 NUMBER_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 EMAIL_RE = re.compile(EMAIL_PATTERN)
 COUNTRIES = frozenset(COUNTRY_CODES)
+LANGUAGE_CODE_SET = frozenset(LANGUAGE_CODES)
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
 
@@ -66,7 +68,15 @@ class RecordChecker:
             value = self.check(spec, node, name)
             if value is not None:
                 values[spec.name] = value
+        self.check_name_language(mapping, values, prefix)
         return values
+
+    def check_name_language(self, mapping: Mapping, values: dict[str, Any], prefix: str) -> None:
+        """`name_lang` is the language of a name written once; a name written per language needs none."""
+        if "name_lang" in values and isinstance(mapping.items.get("name"), Mapping):
+            self.report(mapping.key_lines.get("name_lang", mapping.line), prefix + "name_lang",
+                        "the name is written in `fr:` and `en:`, each in its own language: remove `name_lang` "
+                        "(or write the name once)")
 
     def check(self, spec: Field, node: Node, name: str) -> Any:
         return _RULES[spec.kind](self, spec, node, name)
@@ -193,6 +203,14 @@ class RecordChecker:
             return None
         return value
 
+    def language(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is not None and value not in LANGUAGE_CODE_SET:
+            self.report(node.line, name, f"`{value}` is not a language code: write a lowercase ISO 639 code "
+                                         "(en, fr, de…)")
+            return None
+        return value
+
     def asset(self, spec: Field, node: Node, name: str) -> str | None:
         return self.text(spec, node, name)
 
@@ -235,6 +253,7 @@ _RULES: dict[str, Callable[..., Any]] = {
     "url": RecordChecker.url,
     "email": RecordChecker.email,
     "country": RecordChecker.country,
+    "language": RecordChecker.language,
     "asset": RecordChecker.asset,
     "ref": RecordChecker.ref,
     "ref_or_object": RecordChecker.ref_or_object,

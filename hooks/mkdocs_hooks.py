@@ -130,6 +130,13 @@ def _place(file: File, page, config) -> None:
     file.csn_page = page
 
 
+@event_priority(AFTER_I18N)
+def on_env(env, config, files):
+    """Material's overrides (header, search, skip link) print interface strings of the language built."""
+    env.globals["csn_t"] = _build.renderer.t
+    return env
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if _build is None:  # the home page kept for the i18n plugin while the preview shows the data's problems
         return markdown

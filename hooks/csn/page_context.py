@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from .model import NamedInOneLanguage
 from .plan import DEFAULT_LANGUAGE, PlannedPage
 from .strings import Translator
 from .urls import absolute_url, relative_url
@@ -32,6 +33,11 @@ class PageContext:
     site_name: str
     institution_name: str
     institution_url: str
+    t: Translator  # the interface strings of the page's language
+    # The language to mark on a text written in another language than the page's, or None.
+    title_lang: str | None = None
+    site_name_lang: str | None = None
+    institution_name_lang: str | None = None
 
     @property
     def others(self) -> tuple[Alternate, ...]:
@@ -58,4 +64,7 @@ def page_context(page: PlannedPage, build, config) -> PageContext:
         canonical=absolute_url(site_url, page.path), alternates=alternates,
         default_url=absolute_url(site_url, page.twin(DEFAULT_LANGUAGE).path),
         site_name=info.name[page.lang], institution_name=info.institution.name[page.lang],
-        institution_url=info.institution.url)
+        institution_url=info.institution.url, t=Translator(page.lang),
+        title_lang=page.entity.name_lang_on(page.lang) if isinstance(page.entity, NamedInOneLanguage) else None,
+        site_name_lang=info.name_lang_on(page.lang),
+        institution_name_lang=info.institution.name_lang_on(page.lang))

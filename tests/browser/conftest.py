@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browserkit import CHROMIUM, CHROMIUM_ARGS, RecordedPage, StaticServer
+from browserkit import CHROMIUM, CHROMIUM_ARGS, RecordedPage, StaticServer, record
 
 
 @pytest.fixture(scope="session")
@@ -28,14 +28,20 @@ def browser():
 
 
 @pytest.fixture
-def recorded_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    record = RecordedPage(page)
-    page.on("request", lambda request: record.requests.append(request.url))
-    page.on("requestfailed", lambda request: record.failures.append(f"{request.url} {request.failure}"))
-    page.on("response", lambda response: response.status >= 400 and record.failures.append(
-        f"{response.url} {response.status}"))
-    page.on("console", lambda message: message.type == "error" and record.console_errors.append(message.text))
-    yield record
-    context.close()
+def open_page(browser, served_site):
+    """Opens recorded pages of the served site at a given viewport width; closes them after the test."""
+    contexts = []
+
+    def open_at(width: int = 1280, height: int = 900) -> RecordedPage:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        return record(context, served_site.origin)
+
+    yield open_at
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def recorded_page(open_page) -> RecordedPage:
+    return open_page()

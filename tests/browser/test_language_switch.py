@@ -1,29 +1,50 @@
-"""The language switcher, clicked in Chromium, lands on the twin page."""
+"""The language switcher, clicked in Chromium, goes straight to the twin page: one request, no redirect,
+nothing failed, nothing fetched from another host, and each language's name marked with its language."""
 
 from __future__ import annotations
 
 import pytest
 
-from browserkit import screenshot_path
+from browserkit import sample_pages
+
+SWITCHABLE = [sample for sample in sample_pages() if not sample.is_not_found]
 
 
-@pytest.mark.parametrize("start, lang, expected", [
-    ("/projets/lac-de-donnees/", "en", "/en/projects/data-lake/"),
-    ("/en/partners/bavarian-research-alliance/", "fr", "/partenaires/alliance-bavaroise-pour-la-recherche/"),
-    ("/a-propos/", "en", "/en/about/"),
-])
-def test_switcher_click_lands_on_the_twin_page(served_site, recorded_page, start, lang, expected):
-    page = recorded_page.page
-    page.goto(served_site.origin + start)
+def other_language(lang: str) -> str:
+    return "en" if lang == "fr" else "fr"
+
+
+@pytest.mark.parametrize("sample", SWITCHABLE, ids=lambda sample: sample.name)
+def test_switcher_click_goes_straight_to_the_twin_page(open_page, sample):
+    recorded = open_page()
+    page = recorded.page
+    target = other_language(sample.lang)
+    recorded.goto(sample.path)
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in recorded.requests if url.endswith("sitemap.xml")], "Material fetched sitemaps"
+    recorded.forget()
+    documents = []
+    page.on("request", lambda request: request.is_navigation_request() and documents.append(request))
+
     page.locator(".md-header__option .md-select").hover()
-    page.locator(f'.md-select__link[hreflang="{lang}"]').click()
-    page.wait_for_load_state("load")
-    assert page.url == served_site.origin + expected
-    assert page.locator("html").get_attribute("lang") == lang
+    with page.expect_navigation():
+        page.locator(f'.md-select__link[hreflang="{target}"]').click()
+    page.wait_for_load_state("networkidle")
+
+    assert page.url == recorded.url(sample.twins[target])
+    assert [request.url for request in documents] == [page.url], "more than one page was requested"
+    assert documents[0].redirected_from is None and documents[0].response().status == 200
+    assert page.locator("html").get_attribute("lang") == target
+    assert not recorded.problems(), recorded.problems()
 
 
-def test_home_page_screenshot(served_site, recorded_page):
-    page = recorded_page.page
-    page.goto(served_site.origin + "/")
-    page.screenshot(path=screenshot_path("home-fr-1280"), full_page=False)
-    assert page.locator("h2#csn-featured").is_visible()
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_language_name_is_marked_with_its_language(open_page, lang):
+    recorded = open_page()
+    recorded.goto(next(sample for sample in SWITCHABLE if sample.lang == lang).path)
+    links = recorded.page.locator(".md-select__link")
+    assert links.count() == 2
+    for index in range(links.count()):
+        link = links.nth(index)
+        assert link.get_attribute("lang") == link.get_attribute("hreflang")
+        assert link.evaluate("e => e.lang") in ("fr", "en")

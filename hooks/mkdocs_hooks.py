@@ -132,8 +132,9 @@ def _place(file: File, page, config) -> None:
 
 @event_priority(AFTER_I18N)
 def on_env(env, config, files):
-    """Material's overrides (header, search, skip link) print interface strings of the language built."""
+    """Material's overrides (header, search, skip link) on every page, the 404 included, in the language built."""
     env.globals["csn_t"] = _build.renderer.t
+    env.globals["csn_site_name_lang"] = _build.site.info.name_lang_on(_build.lang)
     return env
 
 

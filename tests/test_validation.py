@@ -152,3 +152,28 @@ def test_text_holding_the_todo_marker_is_refused(data_dir, old, new, line, field
     problem = only_problem(data_dir)
     assert (problem.file, problem.line, problem.field) == ("data/projects/essai.yml", line, field), str(problem)
     assert words in problem.message
+
+
+def test_a_name_written_once_may_tell_its_language(data_dir):
+    site = load_site(data_dir)
+    partner = next(p for p in site.partners if p.id == "digital-health-canada")
+    assert (partner.name_lang_on("fr"), partner.name_lang_on("en")) == ("en", None)
+    assert site.info.name_lang_on("en") == "fr" and site.info.institution.name_lang_on("en") == "fr"
+
+
+def test_name_lang_must_be_a_language_code(data_dir):
+    path = data_dir / "partners/digital-health-canada.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("name_lang: en", "name_lang: English"), encoding="utf-8")
+    problem = only_problem(data_dir)
+    line = path.read_text(encoding="utf-8").splitlines().index("name_lang: English") + 1
+    assert (problem.file, problem.line, problem.field) == ("data/partners/digital-health-canada.yml", line, "name_lang")
+    assert "not a language code" in problem.message
+
+
+def test_name_lang_beside_a_name_written_per_language_is_refused(data_dir):
+    path = data_dir / "partners/bayfor.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "name_lang: de\n", encoding="utf-8")
+    problem = only_problem(data_dir)
+    assert (problem.file, problem.field) == ("data/partners/bayfor.yml", "name_lang")
+    assert problem.line == len(path.read_text(encoding="utf-8").splitlines())
+    assert "remove `name_lang`" in problem.message

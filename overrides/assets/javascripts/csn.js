@@ -49,11 +49,13 @@
       var checkbox = document.getElementById(id);
       var button = document.querySelector('[data-csn-toggle="' + id + '"]');
       if (checkbox && checkbox.checked && button && isShown(button)) {
-        // Material closes the search itself on Escape; it leaves the drawer to us.
         if (id === "__drawer") {
           checkbox.click();
+          button.focus();
+        } else {
+          // Material closes the search itself on Escape and blurs its field: focus the button after it.
+          setTimeout(function () { button.focus(); });
         }
-        setTimeout(function () { button.focus(); });
       }
     });
   }

@@ -177,6 +177,12 @@ class RecordedPage:
         """The 404 page is, by design, answered with the status 404."""
         return {self.url(sample.path)} if sample.is_not_found else set()
 
+    def save_requests(self, name: str) -> None:
+        """Keep the list of every request made, for people to read: test-output/requests/<name>.txt."""
+        folder = OUTPUT_DIR / "requests"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.txt").write_text("".join(f"{url}\n" for url in self.requests), encoding="utf-8")
+
     def forget(self) -> None:
         self.requests.clear()
         self.failures.clear()

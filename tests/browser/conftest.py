@@ -29,19 +29,16 @@ def browser():
 
 @pytest.fixture
 def open_page(browser, served_site):
-    """Opens recorded pages of the served site at a given viewport width; closes them after the test."""
+    """Opens recorded pages at a given viewport width, for the served site or another local `origin`;
+    closes them after the test."""
     contexts = []
 
-    def open_at(width: int = 1280, height: int = 900) -> RecordedPage:
+    def open_at(width: int = 1280, height: int = 900, origin: str | None = None) -> RecordedPage:
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
-        return record(context, served_site.origin)
+        return record(context, origin or served_site.origin)
 
     yield open_at
     for context in contexts:
         context.close()
 
-
-@pytest.fixture
-def recorded_page(open_page) -> RecordedPage:
-    return open_page()

@@ -108,6 +108,7 @@ def test_controls_in_the_content_work_with_the_keyboard(open_page, sample):
         if page.url == before and page.evaluate("() => window.__changes") == 0:
             problems.append(f"nothing happened: {control.evaluate('e => e.outerHTML.slice(0, 120)')}")
     problems += recorded.problems(recorded.expected_failures(sample))
+    recorded.save_requests(f"controls-{sample.name}")
     assert not problems, "\n".join(problems)
 
 
@@ -158,6 +159,7 @@ def test_search_with_the_keyboard(open_page, lang, width):
     address = page.evaluate("() => document.activeElement.href")
     page.keyboard.press("Enter")
     page.wait_for_url(address)  # a result on the same page only moves to its heading
+    recorded.save_requests(f"search-{lang}-{width}")
     assert address.startswith(recorded.origin) and SEARCHED.lower() in page.content().lower()
     assert not recorded.problems(), recorded.problems()
 

@@ -31,6 +31,7 @@ def test_switcher_click_goes_straight_to_the_twin_page(open_page, sample):
         page.locator(f'.md-select__link[hreflang="{target}"]').click()
     page.wait_for_load_state("networkidle")
 
+    recorded.save_requests(f"switch-{sample.name}")
     assert page.url == recorded.url(sample.twins[target])
     assert [request.url for request in documents] == [page.url], "more than one page was requested"
     assert documents[0].redirected_from is None and documents[0].response().status == 200

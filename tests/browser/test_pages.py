@@ -37,6 +37,7 @@ def test_page_loads_cleanly_and_passes_axe(open_page, sample, width):
     assert response.status == (404 if sample.is_not_found else 200)
     page.evaluate(FINISH_TRANSITIONS_JS)
     page.screenshot(path=screenshot_path(f"{sample.name}-{width}"), full_page=True)
+    recorded.save_requests(f"{sample.name}-{width}")
 
     problems = [f"axe {line}" for line in axe_violations(page)]
     problems += recorded.problems(recorded.expected_failures(sample))

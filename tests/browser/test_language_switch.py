@@ -22,6 +22,8 @@ def test_switcher_click_goes_straight_to_the_twin_page(open_page, sample):
     recorded.goto(sample.path)
     page.wait_for_load_state("networkidle")
     assert not [url for url in recorded.requests if url.endswith("sitemap.xml")], "Material fetched sitemaps"
+    # Hidden from Material's bundle while it starts, the hreflang alternates are back for search engines.
+    assert page.locator('link[rel="alternate"][hreflang]:not([type])').count() == 3
     recorded.forget()
     documents = []
     page.on("request", lambda request: request.is_navigation_request() and documents.append(request))

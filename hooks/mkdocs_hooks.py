@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from csn.build import LanguageBuild, prepare
 from csn.build_date import BuildDateError
 from csn.errors import DataError
-from csn.page_context import page_context, page_meta
+from csn.page_context import page_context, page_meta, theme_globals
 from csn.preview_problems import write_problems_pages
 
 HOOKS_DIR = Path(__file__).resolve().parent
@@ -39,7 +39,8 @@ def _reload_edited_data_layer() -> None:
     and Python keeps every csn module (and build.py's cache of the loaded
     site): when a source file changed, import them all anew.
     """
-    global _csn_stamp, prepare, BuildDateError, DataError, page_context, page_meta, write_problems_pages
+    global _csn_stamp, prepare, BuildDateError, DataError, page_context, page_meta, theme_globals
+    global write_problems_pages
     stamp = _csn_source_stamp()
     if stamp == _csn_stamp:
         return
@@ -51,7 +52,7 @@ def _reload_edited_data_layer() -> None:
             from csn.build import prepare
             from csn.build_date import BuildDateError
             from csn.errors import DataError
-            from csn.page_context import page_context, page_meta
+            from csn.page_context import page_context, page_meta, theme_globals
             from csn.preview_problems import write_problems_pages
         finally:
             sys.path.remove(str(HOOKS_DIR))
@@ -133,8 +134,7 @@ def _place(file: File, page, config) -> None:
 @event_priority(AFTER_I18N)
 def on_env(env, config, files):
     """Material's overrides (header, search, skip link) on every page, the 404 included, in the language built."""
-    env.globals["csn_t"] = _build.renderer.t
-    env.globals["csn_site_name_lang"] = _build.site.info.name_lang_on(_build.lang)
+    env.globals.update(theme_globals(_build, config.theme["language"]))
     return env
 
 

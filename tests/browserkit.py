@@ -15,7 +15,6 @@ from csn.plan import build_plan, language_prefix
 from csn.schema import LANGUAGES
 from sitebuild import PROJECT_DIR
 
-
 # Debian's Chromium by default; CHROMIUM_PATH picks another build of Chromium or Chrome
 # (GitHub's Ubuntu runners have Google Chrome, and Ubuntu's own chromium package is a snap).
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
@@ -161,7 +160,7 @@ class RecordedPage:
         return self.page.goto(self.url(path), wait_until="load")
 
     def is_local(self, url: str) -> bool:
-        return url.startswith(self.origin + "/") or url.startswith(("data:", "blob:", "about:"))
+        return url.startswith((self.origin + "/", "data:", "blob:", "about:"))
 
     @property
     def foreign_requests(self) -> list[str]:
@@ -173,7 +172,7 @@ class RecordedPage:
         found += [f"failed request: {failure}" for failure in self.failures if failure.url not in expected]
         return found + [f"request to another host: {url}" for url in self.foreign_requests]
 
-    def expected_failures(self, sample: "SamplePage") -> set[str]:
+    def expected_failures(self, sample: SamplePage) -> set[str]:
         """The 404 page is, by design, answered with the status 404."""
         return {self.url(sample.path)} if sample.is_not_found else set()
 

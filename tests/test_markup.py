@@ -27,7 +27,8 @@ def vnu_errors(real_site) -> dict[str, list[dict]]:
         pytest.fail("Java or vnu.jar is missing: `make test` installs default-jre-headless and runs `npm ci`")
     pages = html_pages(real_site.site)
     done = subprocess.run([java, "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, pages)],
-                          capture_output=True, text=True, timeout=600)
+                          check=False, capture_output=True, text=True, timeout=600)
+    assert done.stderr.lstrip().startswith("{"), f"vnu.jar did not report: {done.stderr[-2000:]}"
     report = json.loads(done.stderr)
     errors = defaultdict(list)
     for page in pages:

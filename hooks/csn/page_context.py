@@ -33,7 +33,6 @@ class PageContext:
     site_name: str
     institution_name: str
     institution_url: str
-    t: Translator  # the interface strings of the page's language
     # The language to mark on a text written in another language than the page's, or None.
     title_lang: str | None = None
     site_name_lang: str | None = None
@@ -64,7 +63,13 @@ def page_context(page: PlannedPage, build, config) -> PageContext:
         canonical=absolute_url(site_url, page.path), alternates=alternates,
         default_url=absolute_url(site_url, page.twin(DEFAULT_LANGUAGE).path),
         site_name=info.name[page.lang], institution_name=info.institution.name[page.lang],
-        institution_url=info.institution.url, t=Translator(page.lang),
+        institution_url=info.institution.url,
         title_lang=page.entity.name_lang_on(page.lang) if isinstance(page.entity, NamedInOneLanguage) else None,
         site_name_lang=info.name_lang_on(page.lang),
         institution_name_lang=info.institution.name_lang_on(page.lang))
+
+
+def theme_globals(build, lang: str) -> dict:
+    """What Material's overrides print on every page of a language, the 404 included; `build` is None
+    while a preview shows the data's problems instead of the site."""
+    return {"csn_t": Translator(lang), "csn_site_name_lang": build.site.info.name_lang_on(lang) if build else None}

@@ -42,3 +42,8 @@ def open_page(browser, served_site):
     for context in contexts:
         context.close()
 
+
+@pytest.fixture
+def recorded_page(open_page) -> RecordedPage:
+    """A recorded page of the served site, 1280 px wide."""
+    return open_page()

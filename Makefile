@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
 .DEFAULT_GOAL := help
-.PHONY: help build serve test validate new-news new-project new-partner translations schemas check \
+.PHONY: help build serve test validate summary new-news new-project new-partner translations schemas check \
 	check-generated check-data-schemas check-yaml lint clean world-map screenshot
 
 help: ## List the commands
@@ -78,6 +78,11 @@ new-project: $(VENV)/.site-installed ## New project: TITLE="..." [TITLE_EN="..."
 
 new-partner: $(VENV)/.site-installed ## New partner: TITLE="its name" [TITLE_EN="..."] [ID=...]
 	@$(PY) -m csn new partner --title "$$CSN_TITLE" --title-en "$$CSN_TITLE_EN" --id "$$CSN_ID"
+
+# In GitHub Actions: the job summary (the workflow adds BASE_SITE, main's build, on a pull request).
+SITE_DIR ?= site
+summary: $(VENV)/.site-installed ## The Markdown summary of a CI run: data, translations, pages changed (BASE_SITE=...)
+	@$(PY) -m csn summary --site $(SITE_DIR) $(if $(BASE_SITE),--base-site $(BASE_SITE))
 
 translations: $(VENV)/.site-installed ## What is missing in French or English (STRICT=1: exit 1 if anything is)
 	@$(PY) -m csn translations $(if $(filter-out 0,$(STRICT)),--strict)

@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 # MkDocs puts hooks/ on sys.path only while this module's top level runs.
+from csn.annotations import print_problems
 from csn.build import LanguageBuild, prepare
 from csn.build_date import BuildDateError
 from csn.errors import DataError
@@ -40,7 +41,7 @@ def _reload_edited_data_layer() -> None:
     site): when a source file changed, import them all anew.
     """
     global _csn_stamp, prepare, BuildDateError, DataError, page_context, page_meta, theme_globals
-    global write_problems_pages
+    global print_problems, write_problems_pages
     stamp = _csn_source_stamp()
     if stamp == _csn_stamp:
         return
@@ -49,6 +50,7 @@ def _reload_edited_data_layer() -> None:
             del sys.modules[name]
         sys.path.insert(0, str(HOOKS_DIR))
         try:
+            from csn.annotations import print_problems
             from csn.build import prepare
             from csn.build_date import BuildDateError
             from csn.errors import DataError
@@ -87,8 +89,8 @@ def on_config(config):
         _build = prepare(PROJECT_DIR, Path(config.docs_dir), TEMPLATES_DIR, lang)
     except DataError as error:
         _build = None
-        # The plain list of problems, then a one-line failure: never a traceback.
-        print(str(error), file=sys.stderr)
+        # The plain list of problems (and GitHub annotations in CI), then a one-line failure: never a traceback.
+        print_problems(error.problems)
         if _serving:
             _problems = error.problems
             config.nav = None  # its pages are left out until the data is fixed

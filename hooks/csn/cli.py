@@ -6,6 +6,8 @@ schema-check  check data files against their JSON Schemas, as editors' tools see
 new           make a new news item, project or partner file, full of TODOs to fill
 translations  list what is missing or unfinished in either language
 yaml-syntax   check that YAML files are well formed
+pagediff      the pages added, changed and removed between two built sites, in Markdown
+summary       the Markdown summary of a GitHub Actions run (data, translations, pages, download)
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-from .errors import DataError, format_problems
+from .annotations import print_problems
+from .errors import DataError
 from .load import load_site
 from .plan import build_plan
 from .schema import LANGUAGES
@@ -32,7 +35,7 @@ def validate(project_dir: Path) -> int:
         site = load_site(project_dir / "data")
         plan = build_plan(site, project_dir / "docs")
     except DataError as error:
-        print(format_problems(error.problems), file=sys.stderr)
+        print_problems(error.problems)
         return 1
     elapsed = time.perf_counter() - started
     print(f"The data is valid: {len(site.projects)} projects, {len(site.partners)} partners, "
@@ -62,7 +65,7 @@ def schema_check(project_dir: Path, files: list[Path]) -> int:
 
     problems = check_files(project_dir, files or None)
     if problems:
-        print(format_problems(problems), file=sys.stderr)
+        print_problems(problems)
         return 1
     print("Every data file matches its JSON Schema.")
     return 0
@@ -104,6 +107,25 @@ def yaml_syntax(files: list[Path]) -> int:
     return 0
 
 
+def pagediff(old_site: Path, new_site: Path) -> int:
+    from .pagediff import compare_sites, format_markdown
+
+    for folder in (old_site, new_site):
+        if not folder.is_dir():
+            print(f"{folder}: no such folder: give two built sites (`make build` writes one into site/)",
+                  file=sys.stderr)
+            return 1
+    print(format_markdown(compare_sites(old_site, new_site)))
+    return 0
+
+
+def summary(project_dir: Path, site: Path | None, base_site: Path | None) -> int:
+    from .summary import Sites, job_summary
+
+    print(job_summary(project_dir, Sites(built=site, base=base_site), os.environ), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m csn", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -124,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--strict", action="store_true", help="exit 1 when anything is missing")
     syntax = commands.add_parser("yaml-syntax", help="check that YAML files are well formed")
     syntax.add_argument("files", nargs="*", type=Path)
+    diff = commands.add_parser("pagediff", help="pages added, changed and removed between two built sites")
+    diff.add_argument("old_site", type=Path)
+    diff.add_argument("new_site", type=Path)
+    job = commands.add_parser("summary", help="the Markdown summary of a GitHub Actions run")
+    job.add_argument("--site", type=Path, help="this run's built site")
+    job.add_argument("--base-site", type=Path, help="the base branch's built site, to compare pages with")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "validate":
@@ -134,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
         return schema_check(project, args.files)
     if args.command == "new":
         return new(project, args.kind, args.title, args.id, args.date, args.title_en)
+    if args.command == "pagediff":
+        return pagediff(args.old_site, args.new_site)
+    if args.command == "summary":
+        return summary(project, args.site, args.base_site)
     if args.command == "yaml-syntax":
         return yaml_syntax(args.files)
     return translations(project, args.strict)

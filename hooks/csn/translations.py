@@ -159,7 +159,7 @@ def docs_gaps(project_dir: Path) -> tuple[list[Gap], int]:
     return gaps, len(names)
 
 
-def _rows(gaps: list[Gap]) -> list[tuple[str, ...]]:
+def report_rows(gaps: list[Gap]) -> list[tuple[str, ...]]:
     """One row per entity and field: the state in each language and where to look."""
     rows: dict[tuple[str, str], dict[str, Gap]] = {}
     for gap in gaps:
@@ -180,7 +180,7 @@ def format_report(gaps: list[Gap], files: int, pages: int) -> str:
     if not gaps:
         return f"Every text exists in French and in English ({checked})."
     header = ("Entity", "Field", *(LANGUAGE_HEADERS[lang] for lang in LANGUAGES), "Where")
-    rows = _rows(gaps)
+    rows = report_rows(gaps)
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
     def line(cells: tuple[str, ...]) -> str:
@@ -198,9 +198,14 @@ def format_report(gaps: list[Gap], files: int, pages: int) -> str:
     ])
 
 
-def translation_report(project_dir: Path) -> tuple[str, bool]:
-    """The report's text, and whether anything is missing."""
+def all_gaps(project_dir: Path) -> tuple[list[Gap], int, int]:
+    """Every gap, and how many data files and pages were read."""
     data, files = data_gaps(project_dir)
     docs, pages = docs_gaps(project_dir)
-    gaps = data + docs
+    return data + docs, files, pages
+
+
+def translation_report(project_dir: Path) -> tuple[str, bool]:
+    """The report's text, and whether anything is missing."""
+    gaps, files, pages = all_gaps(project_dir)
     return format_report(gaps, files, pages), bool(gaps)

@@ -140,8 +140,25 @@ def make_targets(commands: str) -> list[str]:
 def test_the_check_job_runs_the_same_make_targets_as_ci_run():
     ci_run = make_targets((PROJECT_DIR / ".ci" / "run").read_text(encoding="utf-8"))
     steps = load(SITE_WORKFLOW)["jobs"]["check"]["steps"]
-    workflow = make_targets("\n".join(step.get("run", "") for step in steps))
+    # The checks of the change itself; the base's build (in base/) and the summary only report.
+    checks = [step for step in steps if "working-directory" not in step and "summary" not in step.get("run", "")]
+    workflow = make_targets("\n".join(step.get("run", "") for step in checks))
     assert ci_run == ["validate", "build", "test"] and workflow == ci_run
+    assert [step["if"] for step in checks if "if" in step and "run" in step] == []  # the checks always run
+
+
+def test_pull_requests_get_a_page_diff_with_their_base_and_a_summary():
+    steps = load(SITE_WORKFLOW)["jobs"]["check"]["steps"]
+    base_checkout = next(step for step in steps if step.get("with", {}).get("path") == "base")
+    assert base_checkout["uses"] == steps[0]["uses"]  # the same pinned actions/checkout
+    assert base_checkout["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    base_build = next(step for step in steps if step.get("working-directory") == "base")
+    assert base_build["run"].startswith("make build") and base_build["continue-on-error"] is True
+    summary = steps[-1]
+    assert summary["run"].startswith("make summary") and summary["run"].endswith('>> "$GITHUB_STEP_SUMMARY"')
+    assert summary["if"] == "${{ !cancelled() }}"  # written when validation fails above all
+    assert "base/site" in summary["env"]["BASE_SITE"]
+    assert summary["env"]["ARTIFACT_URL"] == "${{ steps.site-artifact.outputs.artifact-url }}"
 
 
 def test_dependabot_updates_python_packages_and_actions():

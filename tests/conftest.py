@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from browserkit import StaticServer, free_port
 from sitebuild import BuildResult, build, copy_project
+
+# Under GitHub Actions the tests' planted problems must not become annotations on the pull request nor
+# fill the job summary: the tests that want them set these variables themselves.
+for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+    os.environ.pop(_name, None)
 
 # A GitHub project site lives under the repository's name: https://<org>.github.io/<repo>/.
 PROJECT_SUBPATH = "/csn-showcase/"

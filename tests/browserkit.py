@@ -193,8 +193,23 @@ def record(context, origin: str) -> RecordedPage:
     page = context.new_page()
     recorded = RecordedPage(page, origin)
     context.route(lambda url: not recorded.is_local(url), lambda route: route.abort("blockedbyclient"))
-    page.on("request", lambda request: recorded.requests.append(request.url))
-    page.on("requestfailed", lambda request: recorded.failures.append(Failure(request.url, request.failure or "")))
+    # A request cut short because the page itself navigated away is not a failure of the site.
+    navigations = {"count": 0, "at_start": {}}
+
+    def on_request(request) -> None:
+        recorded.requests.append(request.url)
+        if request.is_navigation_request() and request.frame == page.main_frame:
+            navigations["count"] += 1
+        navigations["at_start"][id(request)] = navigations["count"]
+
+    def on_request_failed(request) -> None:
+        failure = request.failure or ""
+        left_page = navigations["count"] > navigations["at_start"].get(id(request), navigations["count"])
+        if not (failure == "net::ERR_ABORTED" and left_page):
+            recorded.failures.append(Failure(request.url, failure))
+
+    page.on("request", on_request)
+    page.on("requestfailed", on_request_failed)
     page.on("response", lambda response: response.status >= 400 and recorded.failures.append(
         Failure(response.url, str(response.status))))
     page.on("console", lambda message: message.type == "error" and recorded.console_errors.append(

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from babel.dates import format_date, format_skeleton
 
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ISO 8601 calendar dates at their precision; ASCII digits only (`\d` would take any script's digits).
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 @dataclass(frozen=True, order=True)
@@ -56,10 +57,12 @@ class PartialDate:
 
 def parse_partial_date(text: str) -> PartialDate:
     """Read `2020`, `2020-06` or `2020-06-29`; raise ValueError with an editor's message."""
-    match = _ISO.match(text.strip())
+    match = _ISO.fullmatch(text.strip())
     if not match:
         raise ValueError(f"`{text}` is not a date: write it as 2020, 2020-06 or 2020-06-29")
     year, month, day = (int(part) if part else 0 for part in match.groups())
+    if year < 1:
+        raise ValueError(f"`{text}` has no year 0: write the real year")
     if match.group(2) and not 1 <= month <= 12:
         raise ValueError(f"`{text}` has no month {month}: months go from 01 to 12")
     if match.group(3):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .characters import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,9 +18,10 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        # Messages quote what editors wrote: never let it hide or reorder text in a terminal.
+        where = f"{visible(self.file)}:{self.line}" if self.line else visible(self.file)
+        field = f" {visible(self.field)}:" if self.field else ""
+        return f"{where}:{field} {visible(self.message)}"
 
 
 class DataError(Exception):

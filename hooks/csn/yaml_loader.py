@@ -9,11 +9,13 @@ merged or expanded, and every node keeps the line an editor will look at.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .characters import hidden_character_problem
 from .errors import Problem
 
 try:
@@ -21,7 +23,11 @@ try:
 except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
+# Limits that keep loading fast and small whatever a file holds (a record needs a few levels
+# and a few hundred values; the real files are under 5 KB).
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 16
+MAX_NODES = 10_000
 
 
 @dataclass
@@ -29,6 +35,12 @@ class Scalar:
     text: str
     line: int
     plain: bool  # unquoted: may read as null, boolean or number
+    literal: bool = False  # a `|` block: its text starts on the next line, line for line
+
+    def line_of(self, part: str) -> int:
+        """The line of the file where `part` of this text is written (the scalar's own line if unsure)."""
+        index = self.text.find(part) if self.literal and part else -1
+        return self.line + 1 + self.text.count("\n", 0, index) if index >= 0 else self.line
 
     @property
     def is_null(self) -> bool:
@@ -66,20 +78,26 @@ def load_yaml_file(path: Path, shown_as: str) -> tuple[Mapping | None, list[Prob
     def problem(line: int, message: str) -> tuple[None, list[Problem]]:
         return None, [Problem(shown_as, line, "", message)]
 
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return problem(0, f"the file is {size} bytes, over the {MAX_FILE_BYTES} limit: split it or shorten it")
-    raw = path.read_bytes()
+    if not path.is_file():
+        return problem(0, "not a regular file: replace it with a plain text file")
+    with path.open("rb") as stream:
+        raw = stream.read(MAX_FILE_BYTES + 1)  # never more than the limit, whatever the file is
+    if len(raw) > MAX_FILE_BYTES:
+        return problem(0, f"the file is over the {MAX_FILE_BYTES:,} bytes limit: split it or shorten it")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return problem(line, "the file is not UTF-8 text: save it again with the UTF-8 encoding")
     text = text.removeprefix("\ufeff")
-    tab_line = _first_tab_indented_line(text)
+    tab_line = _first_line_matching(_TAB_INDENT, text)
     if tab_line:
         return problem(tab_line, "a tab is used for indentation: indent with spaces only")
-    if not _has_content(text):
+    break_line = _first_line_matching(_ODD_LINE_BREAK, text)
+    if break_line:
+        return problem(break_line, "an unusual line break (a lone carriage return or a Unicode line separator) "
+                                   "is on this line: replace it with an ordinary new line")
+    if not _CONTENT.search(text):
         return problem(1, "the file is empty: fill in its fields or delete it")
     try:
         root = _build(yaml.parse(text, Loader=_Loader))
@@ -94,23 +112,28 @@ def load_yaml_file(path: Path, shown_as: str) -> tuple[Mapping | None, list[Prob
         else:
             hint = "check the indentation and the quotes on this line or the one above"
         return problem(line, f"YAML syntax error: {what} ({hint})")
-    except yaml.YAMLError as exc:
-        return problem(0, f"YAML syntax error: {exc}")
+    except yaml.reader.ReaderError as exc:
+        # libyaml counts in bytes of the UTF-8 text.
+        line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
+        return problem(line, f"the character U+{exc.character:04X} is not allowed in YAML: delete it")
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml marks its errors
+        return problem(1, f"YAML syntax error: {exc}")
+    if root is None:
+        return problem(1, "the file is empty: fill in its fields or delete it")
     if not isinstance(root, Mapping):
-        line = root.line if root is not None else 1
-        return problem(line, "the top level must be a list of `field: value` lines")
+        return problem(root.line, "the top level must be a list of `field: value` lines")
     return root, []
 
 
-def _has_content(text: str) -> bool:
-    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
-
-
+# A line that is neither blank nor a comment.
+_CONTENT = re.compile(r"^[ \t]*[^\s#]", re.MULTILINE)
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+# YAML 1.1 parsers break lines there, editors mostly do not: the lines would not match.
+_ODD_LINE_BREAK = re.compile("\r(?!\n)|[\u2028\u2029\x85]")
 
 
-def _first_tab_indented_line(text: str) -> int:
-    match = _TAB_INDENT.search(text)
+def _first_line_matching(pattern: re.Pattern, text: str) -> int:
+    match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else 0
 
 
@@ -119,6 +142,7 @@ def _build(events) -> Node | None:
     stack: list[list] = []  # each: [container, pending_key, pending_key_line]
     root: Node | None = None
     documents = 0
+    nodes = 0
 
     def attach(node: Node) -> None:
         nonlocal root
@@ -132,9 +156,13 @@ def _build(events) -> Node | None:
         elif frame[1] is None:
             if not isinstance(node, Scalar):
                 raise _Refused(node.line, "a key must be a simple word, not a list or a mapping")
-            if node.text in container.items:
-                raise _Refused(node.line, f"the key `{node.text}` appears twice: keep only one")
-            frame[1], frame[2] = node.text, node.line
+            key = unicodedata.normalize("NFC", node.text)
+            hidden = hidden_character_problem(key, prose=False)
+            if hidden:
+                raise _Refused(node.line, f"the key `{key}` {hidden}")
+            if key in container.items:
+                raise _Refused(node.line, f"the key `{key}` appears twice: keep only one")
+            frame[1], frame[2] = key, node.line
         else:
             container.items[frame[1]] = node
             container.key_lines[frame[1]] = frame[2]
@@ -153,8 +181,12 @@ def _build(events) -> Node | None:
                 raise _Refused(line, "anchors (`&name`) are not allowed: write the value out in full")
             if event.tag not in (None, "!"):
                 raise _Refused(line, f"YAML tags such as `{event.tag}` are not allowed: remove it")
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise _Refused(line, f"the file holds more than {MAX_NODES:,} values: a data file describes "
+                                     "one record; split it or shorten it")
             if isinstance(event, yaml.ScalarEvent):
-                attach(Scalar(event.value, line, event.style in (None, "")))
+                attach(Scalar(event.value, line, event.style in (None, ""), event.style == "|"))
             elif isinstance(event, yaml.MappingStartEvent):
                 node = Mapping({}, line)
                 attach(node)
@@ -163,6 +195,9 @@ def _build(events) -> Node | None:
                 node = Sequence([], line)
                 attach(node)
                 stack.append([node, None, 0])
+            if len(stack) > MAX_DEPTH:
+                raise _Refused(line, f"the values are nested more than {MAX_DEPTH} levels deep: a record needs a "
+                                     "few; check the indentation and the brackets")
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             stack.pop()
     return root

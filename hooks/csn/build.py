@@ -11,11 +11,17 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .assets import ASSETS_FOLDER
 from .build_date import build_date
+from .errors import DataError
 from .load import load_site
 from .model import Site
 from .pages import PageRenderer
 from .plan import Plan, build_plan
+from .sources import links_leading_out
+
+# Folders MkDocs reads besides data/ (which load_site checks itself).
+BUILD_INPUTS = ("docs", "overrides")
 
 
 @dataclass
@@ -34,23 +40,31 @@ def _fingerprint(*folders: Path) -> tuple:
     """Names, sizes and modification times of every input file: changes when an editor saves."""
     entries = []
     for folder in folders:
-        for path in sorted(folder.rglob("*")):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if path.is_file():
                 stat = path.stat()
                 entries.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(entries)
 
 
+def check_project(project_dir: Path, docs_dir: Path) -> tuple[Site, Plan]:
+    """Everything a build reads, checked: the data, the docs pages, and no link leading out (raises DataError)."""
+    outside = [p for folder in BUILD_INPUTS for p in links_leading_out(project_dir / folder, project_dir)]
+    if outside:
+        raise DataError(outside)
+    site = load_site(project_dir / "data")
+    return site, build_plan(site, docs_dir)
+
+
 def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str) -> LanguageBuild:
     """Load, validate and plan (raises DataError, BuildDateError), then make this language's renderer."""
     today = build_date()
     data_dir = project_dir / "data"
-    stamp = _fingerprint(data_dir, docs_dir)
+    stamp = _fingerprint(data_dir, docs_dir, project_dir / ASSETS_FOLDER)
     cached = _cache.get(data_dir)
     if cached and cached[0] == stamp:
         site, plan = cached[1], cached[2]
     else:
-        site = load_site(data_dir)
-        plan = build_plan(site, docs_dir)
+        site, plan = check_project(project_dir, docs_dir)
         _cache[data_dir] = (stamp, site, plan)
     return LanguageBuild(lang, site, plan, PageRenderer(templates_dir, site, plan, lang, today), today)

@@ -19,9 +19,8 @@ import time
 from pathlib import Path
 
 from .annotations import print_problems
+from .build import check_project
 from .errors import DataError
-from .load import load_site
-from .plan import build_plan
 from .schema import LANGUAGES
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
@@ -32,8 +31,7 @@ LANGUAGE_NAMES = {"fr": "français", "en": "English"}
 def validate(project_dir: Path) -> int:
     started = time.perf_counter()
     try:
-        site = load_site(project_dir / "data")
-        plan = build_plan(site, project_dir / "docs")
+        site, plan = check_project(project_dir, project_dir / "docs")
     except DataError as error:
         print_problems(error.problems)
         return 1

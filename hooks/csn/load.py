@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from .assets import AssetChecker
 from .errors import DataError, Problem
 from .model import (
     Institution,
@@ -22,13 +23,17 @@ from .model import (
     Theme,
 )
 from .schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
+from .sources import links_leading_out
 from .validate import Ref, check_record, check_themes, id_problem
 from .yaml_loader import load_yaml_file
 
 DATA_SUFFIX = ".yml"
+# Other spellings of data files that would otherwise be skipped without a word.
+OTHER_DATA_SUFFIXES = (".yaml", ".json", ".toml")
 # Paths the site itself uses at the top of each language: an id or slug there would collide.
-RESERVED_NAMES = frozenset({"index", "en", "fr", "assets", "search", "api", "404", "sitemap", "feed",
-                            "robots", "static", "stylesheets", "javascripts", "images", "schemas"})
+RESERVED_NAMES = frozenset({"index", "en", "fr", "assets", "search", "api", "404", "sitemap", "feed", "feeds",
+                            "atom", "rss", "robots", "static", "stylesheets", "javascripts", "images", "schemas",
+                            "page", "tags", "media"})
 
 
 class _Records:
@@ -36,7 +41,9 @@ class _Records:
 
     def __init__(self, root: Path):
         self.root = root
-        self.problems: list[Problem] = []
+        self.assets = AssetChecker(root.parent)
+        self.problems: list[Problem] = links_leading_out(root, root.parent)
+        self.refused = {p.file for p in self.problems}  # links leading out: never read
         self.values: dict[str, dict[str, dict[str, Any]]] = {}
         self.files: dict[str, dict[str, str]] = {}
 
@@ -51,7 +58,7 @@ class _Records:
         if collection is THEMES:
             values, problems = check_themes(mapping, self.shown(path))
         else:
-            values, problems = check_record(collection, mapping, self.shown(path))
+            values, problems = check_record(collection, mapping, self.shown(path), self.assets)
         self.problems += problems
         return values
 
@@ -67,12 +74,12 @@ class _Records:
             return
         seen: dict[str, str] = {}
         for path in sorted(folder.iterdir()):
-            if path.name.startswith("."):
-                continue
             shown = self.shown(path)
-            if path.is_dir() or path.suffix != DATA_SUFFIX:
-                self.problems.append(Problem(shown, 0, "", f"not a data file: data files end in `{DATA_SUFFIX}` "
-                                                           "(rename it, or move it out of data/)"))
+            if path.name.startswith(".") or shown in self.refused:
+                continue
+            problem = not_a_data_file(path)
+            if problem:
+                self.problems.append(Problem(shown, 0, "", problem))
                 continue
             record_id = unicodedata.normalize("NFC", path.stem)
             problem = id_problem(record_id) or reserved_problem(record_id)
@@ -90,10 +97,37 @@ class _Records:
 
     def load_single(self, collection: Collection) -> dict[str, Any]:
         path = self.root / collection.path
+        if self.shown(path) in self.refused:
+            return {}
         if not path.is_file():
             self.problems.append(Problem(self.shown(path), 0, "", "file missing: create it"))
             return {}
         return self.load_one(collection, path) or {}
+
+    def check_top_level(self, collections: tuple[Collection, ...]) -> None:
+        """data/ holds the collections' files and folders only: anything else would be ignored."""
+        known = {c.path for c in collections}
+        expected = ", ".join(f"{c.path}/" if not c.one_file else c.path for c in collections)
+        for path in sorted(self.root.iterdir()):
+            if path.name.startswith(".") or path.name in known or self.shown(path) in self.refused:
+                continue
+            problem = not_a_data_file(path)
+            if not problem:
+                problem = f"unknown data file: data/ holds {expected} only (move it, or rename it to one of those)"
+            self.problems.append(Problem(self.shown(path), 0, "", problem))
+
+
+def not_a_data_file(path: Path) -> str:
+    """Why `path`, in a data folder, cannot be read as a record, or ''."""
+    if path.is_dir():
+        return "a folder here is not read: move its files up one level or out of data/"
+    if path.suffix.lower() in (*OTHER_DATA_SUFFIXES, DATA_SUFFIX) and path.suffix != DATA_SUFFIX:
+        return f"data files end in `{DATA_SUFFIX}` exactly: rename it to `{path.stem}{DATA_SUFFIX}`"
+    if path.suffix != DATA_SUFFIX:
+        return f"not a data file: data files end in `{DATA_SUFFIX}` (rename it, or move it out of data/)"
+    if not path.is_file():
+        return "not a regular file: replace it with a plain text file"
+    return ""
 
 
 def reserved_problem(value: str) -> str:
@@ -103,6 +137,7 @@ def reserved_problem(value: str) -> str:
 def load_site(root: Path) -> Site:
     """Load and check everything under `root` (the data folder)."""
     records = _Records(root)
+    records.check_top_level((SITE, THEMES, PROJECTS, PARTNERS, NEWS, PROGRAMMES))
     site_values = records.load_single(SITE)
     themes = records.load_single(THEMES)
     for collection in (PROJECTS, PARTNERS, NEWS, PROGRAMMES):
@@ -111,7 +146,9 @@ def load_site(root: Path) -> Site:
     _check_slugs(records)
     if any(p.severity == "error" for p in records.problems):
         raise DataError(records.problems)
-    return _build_site(records, site_values, themes)
+    site = _build_site(records, site_values, themes)
+    site.assets = sorted(records.assets.valid)
+    return site
 
 
 def _check_references(records: _Records, themes: dict[str, Any]) -> None:
@@ -147,12 +184,14 @@ def _check_slugs(records: _Records) -> None:
             for record_id, values in records.values[collection.name].items():
                 slug = values.get("slug", {}).get(lang, record_id)
                 file = records.files[collection.name][record_id]
+                line = getattr(slug, "line", 0)  # 0: the slug is the file name
                 problem = reserved_problem(slug)
                 if problem:
-                    records.problems.append(Problem(file, 0, f"slug.{lang}", problem))
+                    records.problems.append(Problem(file, line, f"slug.{lang}", problem))
                 elif slug in owners:
                     records.problems.append(Problem(
-                        file, 0, f"slug.{lang}", f"`{slug}` is already the address of {owners[slug]}: choose another"))
+                        file, line, f"slug.{lang}", f"`{slug}` is already the address of {owners[slug]}: "
+                                                    "choose another"))
                 else:
                     owners[slug] = record_id
 

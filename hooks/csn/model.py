@@ -159,6 +159,7 @@ class Site:
     partners: list[Partner]  # by French name
     news: list[News]  # newest first
     programmes: list[Programme] = field(default_factory=list)  # by start, then name
+    assets: list[str] = field(default_factory=list)  # checked images to publish: "assets/logos/udem.svg"
 
     @property
     def featured_projects(self) -> list[Project]:

@@ -32,7 +32,7 @@ class PageRenderer:
         self.markdown = MarkdownRenderer()
         self.env = Environment(loader=FileSystemLoader(str(templates_dir)), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.globals.update(t=self.t, lang=lang, site=site, md=self.markdown, country=self.country_name)
+        self.env.globals.update(t=self.t, lang=lang, site=site, country=self.country_name)
         self._countries = Locale.parse(lang).territories
 
     def country_name(self, code: str) -> str:
@@ -51,8 +51,16 @@ class PageRenderer:
         def section(name: str) -> PlannedPage:
             return self.plan.page(f"doc:{name}.md", self.lang)
 
+        root = relative_url(page.path, "")
+
+        def asset(path: str) -> str:
+            return root + path
+
+        def md(text: str) -> Markup:
+            return self.markdown(text, asset_root=root)
+
         # The Markdown comes from docs/, which is trusted like the templates.
-        return template.render(page=page, item=page.entity, link=link, section=section,
+        return template.render(page=page, item=page.entity, link=link, section=section, asset=asset, md=md,
                                content=Markup(markdown_html), **self._extra_context(page))
 
     def _extra_context(self, page: PlannedPage) -> dict[str, Any]:

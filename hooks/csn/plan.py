@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError, Problem
+from .load import reserved_problem
 from .model import Site
 from .schema import LANGUAGES
 from .validate import id_problem
@@ -140,7 +141,7 @@ def _doc_page(name: str, lang: str, meta: dict[str, Any], shown: str, problems: 
         kind, path = "home", ""
     else:
         slug = str(meta.get("slug") or base)
-        problem = id_problem(slug)
+        problem = id_problem(slug) or (reserved_problem(slug) if not folder else "")
         if problem:
             problems.append(Problem(shown, 1, "slug", problem))
             return None

@@ -11,8 +11,12 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+from .assets import AssetChecker
+from .characters import hidden_character_problem
 from .dates import parse_partial_date
 from .errors import Problem
+from .markdown_render import urls_in
+from .safe_urls import link_problem, web_address_problem
 from .schema import (
     COUNTRY_CODES,
     EMAIL_PATTERN,
@@ -23,27 +27,41 @@ from .schema import (
     MAX_ID_LENGTH,
     THEMES,
     TODO_MARKER,
-    URL_PATTERN,
     Collection,
     Field,
 )
 from .yaml_loader import Mapping, Node, Scalar, Sequence
 
 ID_RE = re.compile(ID_PATTERN)
-URL_RE = re.compile(URL_PATTERN)
 # YAML 1.2's decimal numbers; `.inf` and `.nan` are no coordinates.
 NUMBER_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 EMAIL_RE = re.compile(EMAIL_PATTERN)
 COUNTRIES = frozenset(COUNTRY_CODES)
 LANGUAGE_CODE_SET = frozenset(LANGUAGE_CODES)
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+# Long texts, where the zero-width joiners of emoji and some scripts belong; names and codes get none.
+PROSE_KINDS = frozenset({"translated_text", "translated_markdown"})
+YAML_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+class LocatedText(str):
+    """A text that remembers its line, for checks made across records (unique slugs)."""
+
+    line: int = 0
+
+    @classmethod
+    def at(cls, value: str, line: int) -> LocatedText:
+        text = cls(value)
+        text.line = line
+        return text
 
 
 class RecordChecker:
     """Checks one file's mapping; collects problems instead of stopping at the first."""
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, assets: AssetChecker | None = None):
         self.file = file
+        self.assets = assets
         self.problems: list[Problem] = []
 
     def report(self, line: int, field: str, message: str) -> None:
@@ -94,6 +112,10 @@ class RecordChecker:
         if TODO_MARKER in value:
             self.report(node.line, name, f"still says {TODO_MARKER}: replace it with {_todo_hint(spec)}")
             return None
+        hidden = hidden_character_problem(value, prose=spec.kind in PROSE_KINDS)
+        if hidden:
+            self.report(node.line, name, hidden)
+            return None
         return value
 
     def translated(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
@@ -117,6 +139,20 @@ class RecordChecker:
                 values[lang] = value
         return values if len(values) == len(LANGUAGES) else None
 
+    def markdown(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
+        """Translated Markdown whose every link and image is allowed (each reported on its text's line)."""
+        values = self.translated(spec, node, name)
+        if values is None:
+            return None
+        found = len(self.problems)
+        for lang, text in values.items():
+            for tag, url in urls_in(text):
+                problem = self.asset_problem(url) if tag == "img" else link_problem(url)
+                if problem:
+                    what = "image" if tag == "img" else "link"
+                    self.report(node.items[lang].line_of(url), f"{name}.{lang}", f"{what}: {problem}")
+        return values if len(self.problems) == found else None
+
     def proper_name(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
         if isinstance(node, Mapping):
             return self.translated(spec, node, name)
@@ -131,7 +167,7 @@ class RecordChecker:
         if problem:
             self.report(node.line, name, problem)
             return None
-        return value
+        return LocatedText.at(value, node.line)
 
     def translated_slug(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
         if not isinstance(node, Mapping):
@@ -161,8 +197,9 @@ class RecordChecker:
             return None
 
     def boolean(self, spec: Field, node: Node, name: str) -> bool | None:
-        if isinstance(node, Scalar) and node.plain and node.text in ("true", "false"):
-            return node.text == "true"
+        # YAML 1.2: only these words are booleans (`yes`, `no`, `on` and `off` are text).
+        if isinstance(node, Scalar) and node.plain and node.text in YAML_BOOLEANS:
+            return YAML_BOOLEANS[node.text]
         self.report(node.line, name, "must be `true` or `false`")
         return None
 
@@ -184,14 +221,15 @@ class RecordChecker:
 
     def url(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
-        if value is not None and not URL_RE.match(value):
-            self.report(node.line, name, f"`{value}` is not a web address: write it in full, starting with https://")
+        problem = web_address_problem(value) if value is not None else ""
+        if problem:
+            self.report(node.line, name, problem)
             return None
         return value
 
     def email(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
-        if value is not None and not EMAIL_RE.match(value):
+        if value is not None and not EMAIL_RE.fullmatch(value):
             self.report(node.line, name, f"`{value}` is not an email address")
             return None
         return value
@@ -212,7 +250,17 @@ class RecordChecker:
         return value
 
     def asset(self, spec: Field, node: Node, name: str) -> str | None:
-        return self.text(spec, node, name)
+        value = self.text(spec, node, name)
+        problem = self.asset_problem(value) if value is not None else ""
+        if problem:
+            self.report(node.line, name, problem)
+            return None
+        return value
+
+    def asset_problem(self, value: str) -> str:
+        if self.assets is None:  # a programming error: every caller that reads images passes a checker
+            raise RuntimeError("images cannot be checked without the project's AssetChecker")
+        return self.assets.problem(value)
 
     def ref(self, spec: Field, node: Node, name: str) -> Ref | None:
         value = self.text(spec, node, name)
@@ -243,7 +291,7 @@ class RecordChecker:
 _RULES: dict[str, Callable[..., Any]] = {
     "text": RecordChecker.text,
     "translated_text": RecordChecker.translated,
-    "translated_markdown": RecordChecker.translated,
+    "translated_markdown": RecordChecker.markdown,
     "proper_name": RecordChecker.proper_name,
     "translated_slug": RecordChecker.translated_slug,
     "enum": RecordChecker.enum,
@@ -275,14 +323,18 @@ def id_problem(value: str) -> str:
     """Why `value` cannot be an id or slug, or '' when it can."""
     if len(value) > MAX_ID_LENGTH:
         return f"is {len(value)} characters long: keep it under {MAX_ID_LENGTH}"
-    if not ID_RE.match(value):
+    hidden = hidden_character_problem(value, prose=False)
+    if hidden:
+        return hidden
+    if not ID_RE.fullmatch(value):
         return (f"`{value}` is not a valid id: use lowercase letters a-z, digits and single hyphens "
                 "(no accents, spaces or capitals), e.g. `lac-de-donnees`")
     return ""
 
 
-def check_record(collection: Collection, mapping: Mapping, file: str) -> tuple[dict[str, Any], list[Problem]]:
-    checker = RecordChecker(file)
+def check_record(collection: Collection, mapping: Mapping, file: str,
+                 assets: AssetChecker | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    checker = RecordChecker(file, assets)
     values = checker.check_fields(collection.fields, mapping)
     _check_period(checker, values, mapping)
     return values, checker.problems

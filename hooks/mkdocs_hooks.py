@@ -22,6 +22,7 @@ from csn.build import LanguageBuild, prepare
 from csn.build_date import BuildDateError
 from csn.errors import DataError
 from csn.page_context import page_context, page_meta, theme_globals
+from csn.page_security import secure_page
 from csn.preview_problems import write_problems_pages
 
 HOOKS_DIR = Path(__file__).resolve().parent
@@ -41,7 +42,7 @@ def _reload_edited_data_layer() -> None:
     site): when a source file changed, import them all anew.
     """
     global _csn_stamp, prepare, BuildDateError, DataError, page_context, page_meta, theme_globals
-    global print_problems, write_problems_pages
+    global print_problems, secure_page, write_problems_pages
     stamp = _csn_source_stamp()
     if stamp == _csn_stamp:
         return
@@ -55,6 +56,7 @@ def _reload_edited_data_layer() -> None:
             from csn.build_date import BuildDateError
             from csn.errors import DataError
             from csn.page_context import page_context, page_meta, theme_globals
+            from csn.page_security import secure_page
             from csn.preview_problems import write_problems_pages
         finally:
             sys.path.remove(str(HOOKS_DIR))
@@ -66,6 +68,7 @@ _reload_edited_data_layer()
 log = logging.getLogger("mkdocs.hooks.csn")
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 AFTER_I18N = -150  # below the i18n plugin's -100: its language and file list come first
+LAST = -1000  # the finished page, after every other hook and plugin has changed it
 
 TEMPLATES_DIR = PROJECT_DIR / "overrides" / "csn"
 
@@ -122,7 +125,20 @@ def on_files(files: Files, config) -> Files:
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             _place(file, page, config)
             files.append(file)
+    _add_assets(files, config)
     return files
+
+
+def _add_assets(files: Files, config) -> None:
+    """Publish the images the data uses (checked by validation), at their path from the project root."""
+    for path in _build.site.assets:
+        taken = files.get_file_from_path(path)
+        if taken is not None and Path(taken.abs_src_path) != PROJECT_DIR / path:
+            raise PluginError(f"{path}: the theme already has a file at this address: rename the image")
+        if taken is None:
+            file = File(path, str(PROJECT_DIR), config.site_dir, config.use_directory_urls)
+            file.abs_dest_path = str(Path(config.site_dir) / path)
+            files.append(file)
 
 
 def _place(file: File, page, config) -> None:
@@ -169,3 +185,18 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config) -> None:
     if _problems:
         write_problems_pages(Path(config.site_dir), TEMPLATES_DIR, _problems)
+
+
+@event_priority(LAST)
+def on_post_page(output: str, page, config) -> str:
+    return _secure(output)
+
+
+@event_priority(LAST)
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    return _secure(output_content) if template_name.endswith(".html") else output_content
+
+
+def _secure(html: str) -> str:
+    # The preview server injects an inline live-reload script that no hash can cover: no policy there.
+    return secure_page(html, with_policy=not _serving)

@@ -104,8 +104,8 @@ check-yaml: $(VENV)/.site-installed
 lint: $(VENV)/.test-installed ## Python lint (ruff) of hooks/ and tests/
 	@$(VENV)/bin/ruff check hooks tests
 
-build: $(VENV)/.site-installed ## Strict build of the site into site/
-	$(VENV)/bin/mkdocs build --strict
+build: $(VENV)/.site-installed ## Strict build into site/ (replaced only when the build succeeds)
+	@$(PY) -m csn build
 
 # ONLY=fr (or en) builds one language: faster previews. The variable is not LANG, which the shell uses.
 serve: $(VENV)/.site-installed ## Live preview on http://127.0.0.1:8000/; ONLY=fr or ONLY=en builds one language

@@ -22,6 +22,7 @@ from .annotations import print_problems
 from .build import check_project
 from .errors import DataError
 from .schema import LANGUAGES
+from .site_build import build_site
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 PREVIEW = f"http://{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or '8000'}/"
@@ -150,10 +151,14 @@ def main(argv: list[str] | None = None) -> int:
     job = commands.add_parser("summary", help="the Markdown summary of a GitHub Actions run")
     job.add_argument("--site", type=Path, help="this run's built site")
     job.add_argument("--base-site", type=Path, help="the base branch's built site, to compare pages with")
+    build = commands.add_parser("build", help="strict build into site/, replaced only when the build succeeds")
+    build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "validate":
         return validate(project)
+    if args.command == "build":
+        return build_site(project, (args.site_dir or project / "site").resolve())
     if args.command == "schemas":
         return schemas(project, args.check)
     if args.command == "schema-check":

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from browserkit import StaticServer, free_port
+from hostile import add_hostile_fixtures
 from sitebuild import BuildResult, build, copy_project
 
 # Under GitHub Actions the tests' planted problems must not become annotations on the pull request nor
@@ -13,6 +14,7 @@ from sitebuild import BuildResult, build, copy_project
 for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
     os.environ.pop(_name, None)
 
+SITE_URL = "https://csn.example.org/"
 # A GitHub project site lives under the repository's name: https://<org>.github.io/<repo>/.
 PROJECT_SUBPATH = "/csn-showcase/"
 
@@ -21,7 +23,17 @@ PROJECT_SUBPATH = "/csn-showcase/"
 def real_site(tmp_path_factory) -> BuildResult:
     """The real site, built once per test worker from a copy of the project."""
     project = copy_project(tmp_path_factory.mktemp("real") / "project")
-    result = build(project, site_url="https://csn.example.org/")
+    result = build(project, site_url=SITE_URL)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> BuildResult:
+    """The real site plus a hostile project, partner, news item, theme and tagline (tests/hostile.py)."""
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    add_hostile_fixtures(project)
+    result = build(project, site_url=SITE_URL)
     assert result.returncode == 0, result.output
     return result
 

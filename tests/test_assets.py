@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
 
 from csn.load import load_site
+from hostile import png_bytes
 from test_validation import problems_of
 
 PARTNER = "data/partners/udem.yml"
@@ -17,15 +16,6 @@ PARTNER = "data/partners/udem.yml"
 SVG_OK = ('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
           'xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><defs><circle id="c" r="4"/></defs>'
           '<use xlink:href="#c" x="5" y="5" style="fill: url(#g)"/><style>circle { fill: #123 }</style></svg>\n')
-
-
-def png_bytes() -> bytes:
-    """A valid 1x1 PNG."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + \
-        chunk(b"IEND", b"")
 
 
 def set_logo(data_dir: Path, value: str) -> int:

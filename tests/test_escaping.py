@@ -4,59 +4,25 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild import build
-
-HOSTILE_TITLE = '</title><script>alert("t")</script>{{ 7*7 }}'
-HOSTILE_SUMMARY = '<img src=x onerror=alert("s")> & "quoted"'
-HOSTILE_BODY = 'Text <script>alert("b")</script> and <b onmouseover="alert(1)">bold</b>'
+from htmlcheck import target_file
+from hostile import HOSTILE_NEWS_PATHS, HOSTILE_PARTNER_PATHS, HOSTILE_PROJECT_PATHS, PAYLOADS, SUMMARY, TITLE
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    from sitebuild import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    path = project / "data/projects/lac-de-donnees.yml"
-    text = path.read_text(encoding="utf-8")
-    lines = text.splitlines()
-    out, skip = [], False
-    for line in lines:
-        if line.startswith(("title:", "summary:")):
-            key = line.split(":")[0]
-            value = HOSTILE_TITLE if key == "title" else HOSTILE_SUMMARY
-            out += [f"{key}:", f"  fr: '{value}'", f"  en: '{value}'"]
-            skip = True
-            continue
-        if skip and line.startswith("  "):
-            continue
-        skip = False
-        out.append(line)
-    out += ["links:", "  - title:", f"      fr: '{HOSTILE_TITLE}'", f"      en: '{HOSTILE_TITLE}'",
-            "    url: https://example.org/"]
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
-    news = project / "data/news/2020-06-29-adhesion-echalliance.yml"
-    body = news.read_text(encoding="utf-8").replace("body:\n  fr: |\n", f"body:\n  fr: |\n    {HOSTILE_BODY}\n\n", 1)
-    news.write_text(body, encoding="utf-8")
-    assert HOSTILE_BODY in body
-    result = build(project)
-    assert result.returncode == 0, result.output
-    return result
+def scripts_from_data(soup) -> list[str]:
+    return [s.get_text() for s in soup.find_all("script") if "csn-xss" in s.get_text()]
 
 
-def theme_scripts_only(soup) -> list[str]:
-    return [s.get_text() for s in soup.find_all("script") if "alert" in s.get_text()]
-
-
-@pytest.mark.parametrize("path", ["projets/lac-de-donnees/", "en/projects/data-lake/"])
+@pytest.mark.parametrize("path", HOSTILE_PROJECT_PATHS)
 def test_hostile_title_is_text_on_its_page_and_in_its_title(hostile_site, path):
     soup = hostile_site.html(path)
-    assert soup.select_one("article h1").get_text() == HOSTILE_TITLE
-    assert soup.title.get_text().startswith(HOSTILE_TITLE)
-    assert HOSTILE_TITLE in soup.select_one(".md-header__topic + .md-header__topic, .md-header__title").get_text()
-    assert not theme_scripts_only(soup)
-    assert not soup.select("[onerror], [onmouseover]")
-    assert HOSTILE_SUMMARY in soup.select_one(".csn-lead").get_text()
-    assert soup.select_one('meta[name="description"]')["content"] == HOSTILE_SUMMARY
+    assert soup.select_one("article h1").get_text() == TITLE
+    assert soup.title.get_text().startswith(TITLE)
+    assert TITLE in soup.select_one(".md-header__topic + .md-header__topic, .md-header__title").get_text()
+    assert not scripts_from_data(soup)
+    assert not soup.select("[onerror], [onmouseover], [onload]")
+    assert soup.select_one(".csn-lead").get_text() == SUMMARY
+    assert soup.select_one('meta[name="description"]')["content"] == SUMMARY
+    assert "{{ 7*7 }}" in soup.select_one("article h1").get_text()  # Jinja in data is never evaluated
     assert "49" not in soup.select_one("article h1").get_text()
 
 
@@ -64,13 +30,43 @@ def test_hostile_title_is_text_on_its_page_and_in_its_title(hostile_site, path):
 def test_hostile_title_is_text_in_the_cards(hostile_site, path):
     soup = hostile_site.html(path)
     titles = [a.get_text() for a in soup.select(".csn-card__title a")]
-    assert HOSTILE_TITLE in titles
-    assert not theme_scripts_only(soup)
-    assert not soup.select("[onerror], [onmouseover]")
+    assert TITLE in titles
+    assert not scripts_from_data(soup)
+    assert not soup.select("[onerror], [onmouseover], [onload]")
 
 
-def test_raw_html_in_markdown_is_shown_as_text(hostile_site):
-    soup = hostile_site.html("actualites/adhesion-a-echalliance/")
-    assert not theme_scripts_only(soup)
-    assert not soup.select("[onmouseover]")
-    assert '<script>alert("b")</script>' in soup.select_one("article").get_text()
+def test_hostile_tagline_is_text_on_the_home_page(hostile_site):
+    tagline = hostile_site.html("").select_one(".csn-tagline").get_text()
+    assert tagline == PAYLOADS[4] + " " + PAYLOADS[7]  # pre-escaped entities stay as typed, not decoded
+
+
+@pytest.mark.parametrize("path", HOSTILE_NEWS_PATHS)
+def test_raw_html_in_markdown_is_shown_as_text(hostile_site, path):
+    article = hostile_site.html(path).select_one("article")
+    assert not scripts_from_data(article)
+    assert not article.select("[onmouseover], iframe, style")
+    text = article.get_text()
+    assert '<script>alert("csn-xss-b1")</script>' in text and "<iframe" in text
+    assert "{{ 7*7 }} {% raw %} csn-jinja-body" in text
+
+
+@pytest.mark.parametrize("path", HOSTILE_NEWS_PATHS)
+def test_markdown_links_and_images_survive_cleaning(hostile_site, path):
+    article = hostile_site.html(path).select_one("article")
+    link = article.find("a", string="A link")
+    assert link["href"] == "https://example.org/?q=%22csn"
+    assert link["title"] == "a title' onmouseover='alert(csn-xss-b4)" and not link.has_attr("onmouseover")
+    assert article.find("a", string="a mail")["href"] == "mailto:csn@example.org"
+    image = article.find("img", alt="A photo")
+    assert image["src"] == ("../../" if path.startswith("actualites") else "../../../") + "assets/photos/hostile.png"
+    assert (hostile_site.site / "assets/photos/hostile.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("path", HOSTILE_PARTNER_PATHS)
+def test_a_checked_logo_is_published_and_shown(hostile_site, path):
+    soup = hostile_site.html(path)
+    logo = soup.select_one("article img.csn-logo")
+    published = target_file(hostile_site.site, path, logo["src"])
+    assert published == hostile_site.site / "assets/logos/hostile.svg"
+    assert published.read_text(encoding="utf-8").startswith("<svg")
+    assert soup.select_one("article .csn-acronym").get_text() == "(<svg onload=alert('csn-xss-a')>)"

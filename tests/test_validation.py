@@ -61,7 +61,7 @@ def test_good_fixture_is_valid(data_dir):
 
 @pytest.mark.parametrize("old, new, line, field, words", [
     ("status: active", "status: [active", 11, "", "started on line 10"),
-    ("status: active", "status: active\nstatus: planned", 11, "", "appears twice"),
+    ("status: active", "status: active\nstatus: planned", 11, "status", "appears twice"),
     ("status: active", "statut: active", 10, "statut", "did you mean `status`"),
     ("status: active", "status: ongoing", 10, "status", "use one of planned, active, completed"),
     ("  en: Test project", "", 2, "title.en", "missing English text"),

@@ -80,6 +80,9 @@ _problems: list = []  # the data's problems, while `mkdocs serve` shows them ins
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+    if _serving:
+        log.info("Previewing without the Content-Security-Policy: the live-reload script is inline and changes "
+                 "every run (`make build` writes the policy)")
 
 
 @event_priority(AFTER_I18N)

@@ -74,6 +74,7 @@ INVALID = {
     "reserved slug": (GOOD_PROJECT + "slug:\n  fr: essai\n  en: search\n", 18, "slug.en", "reserved"),
     "invisible character in a reference": (GOOD_PROJECT.replace("  - udem", "  - udem\u2060"), 15, "partners[0]",
                                            "U+2060"),
+    "empty list item": (GOOD_PROJECT.replace("  - formation", "  -"), 13, "themes[0]", "is empty"),
 }
 
 
@@ -102,6 +103,13 @@ VALID = {
 def test_valid_fixtures_pass(data_dir, content):
     write(data_dir, "projects/essai.yml", content)
     assert "essai" in {project.id for project in load_site(data_dir).projects}
+
+
+def test_norway_stays_norway(data_dir):
+    """YAML 1.1 reads `NO` as false; here it is the country code it looks like."""
+    path = data_dir / "partners" / "bayfor.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("country: DE", "country: NO"), encoding="utf-8")
+    assert next(p for p in load_site(data_dir).partners if p.id == "bayfor").country == "NO"
 
 
 def test_time_like_text_stays_as_written(data_dir):

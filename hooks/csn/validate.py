@@ -102,10 +102,10 @@ class RecordChecker:
     # Each rule returns the value read, or None after reporting what is wrong.
 
     def text(self, spec: Field, node: Node, name: str) -> str | None:
-        if not isinstance(node, Scalar) or node.is_null:
+        if not isinstance(node, Scalar):
             self.report(node.line, name, "must be a text on one line, not a list or a mapping")
             return None
-        value = unicodedata.normalize("NFC", node.text).strip()
+        value = "" if node.is_null else unicodedata.normalize("NFC", node.text).strip()
         if not value:
             self.report(node.line, name, "is empty: write the text")
             return None

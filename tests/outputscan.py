@@ -123,7 +123,7 @@ def xml_findings(where: str, data: bytes) -> list[str]:
     return found
 
 
-def html_findings(where: str, text: str, site: Path, baseline: Baseline) -> list[str]:
+def html_findings(where: str, text: str, baseline: Baseline) -> list[str]:
     soup = BeautifulSoup(text, "lxml")
     found = []
     base = "http://site.invalid/" + where
@@ -167,7 +167,7 @@ def scan_site(site: Path, baseline: Baseline, forbidden: tuple[str, ...] = ()) -
         read += 1
         found += [f"{where}: holds {text!r}" for text in forbidden if text.encode("utf-8") in data]
         if name.endswith(HTML_SUFFIXES):
-            found += html_findings(where, data.decode("utf-8"), site, baseline)
+            found += html_findings(where, data.decode("utf-8"), baseline)
         elif name.endswith(XML_SUFFIXES):
             found += xml_findings(where, data)
         elif name.endswith(JSON_SUFFIXES):

@@ -11,6 +11,7 @@ DOCTYPE (whose entities can expand without end).
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path, PurePosixPath
 from xml.parsers import expat
@@ -74,7 +75,7 @@ class AssetChecker:
             inside = False
         if not inside:
             return f"`{value}` leads outside the {ASSETS_FOLDER}/ folder (a symbolic link): copy the file itself there"
-        if not path.is_file():
+        if not path.is_file() or not _spelled_as_on_disk(self.project_dir, parts):
             return f"`{value}`: no such file; add it to the {ASSETS_FOLDER}/ folder (names are case-sensitive)"
         with path.open("rb") as stream:
             data = stream.read(MAX_ASSET_BYTES + 1)
@@ -82,6 +83,16 @@ class AssetChecker:
             return f"`{value}` is over {MAX_ASSET_BYTES // 1_000_000} MB: make the image smaller"
         problem = content_problem(suffix, data)
         return f"`{value}` {problem}" if problem else ""
+
+
+def _spelled_as_on_disk(root: Path, parts: list[str]) -> bool:
+    """Each name exactly as on disk: `Logo.PNG` found on a Mac's disk would be missing on the server."""
+    folder = root
+    for part in parts:
+        if part not in os.listdir(folder):
+            return False
+        folder = folder / part
+    return True
 
 
 def content_problem(suffix: str, data: bytes) -> str:

@@ -1,0 +1,72 @@
+"""The last pass over each page: the policy <meta>, hashes of the exact inline texts, rel on external links."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from csn.html_tags import start_tags
+from csn.page_security import secure_page
+
+PAGE = """<!doctype html>
+<html><head><META CHARSET="utf-8"><title>t</title>
+<script>var a = "</scr" + "ipt>";</script>
+<script type="application/ld+json">{"@type": "Thing"}</script>
+<script src="assets/x.js"></script>
+<style>p { color: red }</style>
+</head><body>
+<a href="https://example.org/" title="a > b">out</a>
+<a href="../inside/">in</a>
+<a href="mailto:a@b.org">mail</a>
+<a HREF="//example.org/x" rel="me">protocol-relative</a>
+<a href="http://example.org/" rel="noopener">already half</a>
+<script type="module">import "./m.js";</script>
+</body></html>"""
+
+
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def policy_of(html: str) -> str:
+    metas = [t for t in start_tags(html) if t.attrs.get("http-equiv") == "Content-Security-Policy"]
+    assert len(metas) == 1
+    return metas[0].attrs["content"]
+
+
+def test_the_policy_follows_the_charset_and_hashes_exactly_the_executable_inline_scripts():
+    secured = secure_page(PAGE)
+    assert secured.index('<META CHARSET="utf-8">') < secured.index("Content-Security-Policy") < secured.index("<title>")
+    directives = dict(d.strip().split(" ", 1) for d in policy_of(secured).split(";"))
+    script_sources = directives["script-src"].split()
+    assert script_sources == ["'self'", sha256('var a = "</scr" + "ipt>";'), sha256('import "./m.js";')]
+    assert directives["style-src"].split() == ["'self'", sha256("p { color: red }")]
+    assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
+
+
+def test_external_links_get_noopener_noreferrer_and_keep_their_other_values():
+    tags = {t.attrs.get("href") or t.attrs.get("HREF"): t for t in start_tags(secure_page(PAGE)) if t.name == "a"}
+    assert tags["https://example.org/"].attrs == {"href": "https://example.org/", "title": "a > b",
+                                                  "rel": "noopener noreferrer"}
+    assert tags["//example.org/x"].attrs["rel"] == "me noopener noreferrer"
+    assert tags["http://example.org/"].attrs["rel"] == "noopener noreferrer"
+    assert "rel" not in tags["../inside/"].attrs and "rel" not in tags["mailto:a@b.org"].attrs
+
+
+def test_nothing_else_changes():
+    secured = secure_page(PAGE)
+    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy_of(secured)}">'
+    unchanged = [line for line in secured.replace(meta, "", 1).splitlines() if "//" not in line]
+    assert unchanged == [line for line in PAGE.splitlines() if "//" not in line]
+    assert secure_page(secured) == secured  # a second pass finds nothing to do
+
+
+def test_a_page_without_head_or_with_its_own_policy_is_left_alone():
+    assert secure_page("<p>fragment</p>") == "<p>fragment</p>"
+    own = '<html><head><meta http-equiv="content-security-policy" content="default-src \'none\'"></head></html>'
+    assert secure_page(own) == own
+
+
+def test_a_policy_without_charset_goes_first_in_head():
+    secured = secure_page("<html><head><script>x()</script></head></html>")
+    assert secured.startswith('<html><head>\n<meta http-equiv="Content-Security-Policy"')

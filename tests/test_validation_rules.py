@@ -152,6 +152,12 @@ def test_folders_inside_data_folders_are_reported(data_dir):
     assert all("folder" in p.message for p in problems)
 
 
+def test_the_schemas_folder_of_editors_tools_is_not_data(data_dir):
+    (data_dir / "schemas").mkdir()
+    write(data_dir, "schemas/project.schema.json", "{}")
+    assert len(load_site(data_dir).projects) == 4
+
+
 def test_dotfiles_are_ignored(data_dir):
     for name in ("projects/.gitkeep", "news/.DS_Store", ".editorconfig"):
         write(data_dir, name, "anything: [\n")

@@ -30,6 +30,8 @@ from .yaml_loader import load_yaml_file
 DATA_SUFFIX = ".yml"
 # Other spellings of data files that would otherwise be skipped without a word.
 OTHER_DATA_SUFFIXES = (".yaml", ".json", ".toml")
+# Entries of data/ that are for editors' tools, not records: the JSON Schemas their editors read.
+TOOLING_ENTRIES = frozenset({"schemas"})
 # Paths the site itself uses at the top of each language: an id or slug there would collide.
 RESERVED_NAMES = frozenset({"index", "en", "fr", "assets", "search", "api", "404", "sitemap", "feed", "feeds",
                             "atom", "rss", "robots", "static", "stylesheets", "javascripts", "images", "schemas",
@@ -109,7 +111,7 @@ class _Records:
         known = {c.path for c in collections}
         expected = ", ".join(f"{c.path}/" if not c.one_file else c.path for c in collections)
         for path in sorted(self.root.iterdir()):
-            if path.name.startswith(".") or path.name in known or self.shown(path) in self.refused:
+            if path.name.startswith(".") or path.name in known | TOOLING_ENTRIES or self.shown(path) in self.refused:
                 continue
             problem = not_a_data_file(path)
             if not problem:

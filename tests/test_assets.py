@@ -9,6 +9,7 @@ import pytest
 
 from csn.load import load_site
 from hostile import png_bytes
+from sitebuild import build
 from test_validation import problems_of
 
 PARTNER = "data/partners/udem.yml"
@@ -154,3 +155,11 @@ def test_an_image_in_markdown_must_be_a_checked_asset_too(data_dir):
     assert (problem.file, problem.line, problem.field) == (
         "data/news/2020-06-29-adhesion-echalliance.yml", line, "body.fr")
     assert problem.message.startswith("image: `assets/photos/munich.svg` holds a <script> element")
+
+
+def test_an_image_at_the_address_of_a_theme_file_stops_the_build(data_dir):
+    add_asset(data_dir, "assets/images/favicon.png", png_bytes())
+    set_logo(data_dir, "assets/images/favicon.png")
+    result = build(data_dir.parent)
+    assert result.returncode != 0
+    assert "assets/images/favicon.png: the theme already has a file at this address: rename the image" in result.output

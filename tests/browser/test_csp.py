@@ -83,3 +83,19 @@ def test_an_injected_inline_script_is_refused(same_origin_site, recorded_page):
     page.wait_for_timeout(100)
     assert page.evaluate("window.__injected") is None
     assert any(v.startswith("script-src") for v in page.evaluate("window.__csp_violations"))
+
+
+def test_interactions_on_a_small_screen_work_under_the_policy(same_origin_site, recorded_page):
+    page = recorded_page.page
+    page.set_viewport_size({"width": 375, "height": 700})
+    open_page(same_origin_site, recorded_page, "/en/projects/data-lake/")
+    page.locator("label.md-header__button[for=__drawer]").click()  # the navigation drawer
+    page.locator("label.md-overlay").click(position={"x": 360, "y": 350})
+    page.mouse.wheel(0, 3000)  # down, then up: Material shows its back-to-top button
+    page.mouse.wheel(0, -500)
+    page.wait_for_timeout(300)
+    page.locator("label.md-header__button[for=__search]").click()
+    page.keyboard.type("ECHAlliance")
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    errors = csp_errors(recorded_page)
+    assert errors == [], "\n".join(errors)

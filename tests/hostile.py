@@ -1,7 +1,8 @@
 """Hostile content that is valid data: it must build, and land in every output as harmless text.
 
 Each payload carries a marker (csn-xss-N) so that a scan can tell it from the
-theme's own markup. Records are written with yaml.safe_dump, which quotes
+theme's own markup. Raw HTML in Markdown is a validation error (tests of
+validation cover it); here markup reaches Markdown as code, entities and titles. Records are written with yaml.safe_dump, which quotes
 whatever needs quoting.
 """
 
@@ -27,24 +28,24 @@ PAYLOADS = [
 TITLE = PAYLOADS[0] + " " + PAYLOADS[3]
 SUMMARY = PAYLOADS[1] + ' & "quoted" ' + PAYLOADS[5]
 BODY = """\
-Text <script>alert("csn-xss-b1")</script> and <b onmouseover="alert('csn-xss-b2')">bold</b>.
-
-<iframe src="https://evil.example/csn-xss-b3"></iframe>
+Text with `<script>alert("csn-xss-b1")</script>` as code, a <3 heart and x < y > z.
 
 [A link](https://example.org/?q=%22csn "a title' onmouseover='alert(csn-xss-b4)")
-and <https://example.org/auto> and [a mail](mailto:csn@example.org).
+and <https://example.org/auto> and [a mail](mailto:csn@example.org) and www.example.org/csn-xss-b2.
 
-![A photo](assets/photos/hostile.png)
+![A photo](assets/photos/hostile.png "a title\\" onerror=\\"alert('csn-xss-b3')")
 
 {{ 7*7 }} {% raw %} csn-jinja-body
 
-<!-- <script>alert("csn-xss-b5")</script> -->
-
-`<script>alert("csn-xss-b6")</script>`
-
     <script>alert("csn-xss-b7")</script>
 
-> <style>body { display: none }</style> csn-xss-b8
+> &lt;style&gt;body { display: none }&lt;/style&gt; csn-xss-b8 &#60;script&#62;alert(9)&#60;/script&#62;
+
+| csn | table |
+|---|---|
+| <3 | `<iframe src="https://evil.example/csn-xss-b5">` |
+
+~~struck~~ **&quot;bold&quot;**
 """
 HOSTILE_PROJECT_PATHS = ("projets/projet-hostile/", "en/projects/hostile-project/")
 HOSTILE_PARTNER_PATHS = ("partenaires/partenaire-hostile/", "en/partners/hostile-partner/")

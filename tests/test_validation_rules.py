@@ -52,8 +52,13 @@ INVALID = {
     # Written differently from what a browser reads: reported on the field's line.
     "markdown link with entity": (with_description("[ici](javascript&#58;alert(1))"), 8, "description.fr",
                                   "`javascript:` addresses"),
-    "markdown link with tab": (with_description("[ici](<java\tscript:alert(1)>)"), 8, "description.fr",
-                               "holds a space"),
+    "markdown link with spaces and capitals": (with_description("[ici]( JAVASCRIPT:alert(1) )"), 11,
+                                               "description.fr", "`javascript:` addresses"),
+    "raw HTML in markdown": (with_description("<b onmouseover=\"alert(1)\">gras</b>"), 11, "description.fr",
+                             "HTML such as `<b onmouseover=\"alert(1)\">` is not shown"),
+    "script in markdown": (with_description("<script>alert(1)</script>"), 11, "description.fr",
+                           "HTML such as `<script>`"),
+    "HTML comment in markdown": (with_description("<!-- note -->"), 11, "description.fr", "HTML such as `<!--`"),
     "markdown reference link": (with_description("[ici][r]\n\n    [r]: vbscript:msgbox"), 13, "description.fr",
                                 "`vbscript:` addresses"),
     "markdown data link": (with_description("[ici](data:text/html;base64,PHNjcmlwdD4=)"), 11, "description.fr",
@@ -75,6 +80,9 @@ INVALID = {
     "invisible character in a reference": (GOOD_PROJECT.replace("  - udem", "  - udem\u2060"), 15, "partners[0]",
                                            "U+2060"),
     "empty list item": (GOOD_PROJECT.replace("  - formation", "  -"), 13, "themes[0]", "is empty"),
+    "text too long": (GOOD_PROJECT.replace("fr: Un résumé.", "fr: " + "mot " * 1300), 5, "summary.fr",
+                      "is 5,199 characters long: keep it under 5,000"),
+    "markdown too long": (with_description("[" * 50_000), 8, "description.fr", "keep it under 50,000"),
 }
 
 
@@ -96,6 +104,7 @@ VALID = {
         "[page](https://example.org/a?b=1&c=2), [mail](mailto:csn@example.org), "
         "[partenaire](../../partenaires/mrif/) et [plus bas](#suite)"),
     "mailto and http links": with_link("http://example.org/"),
+    "HTML as code, and lone angle brackets": with_description("`<script>`, a <3 b, x < y > z"),
 }
 
 

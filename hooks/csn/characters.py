@@ -9,6 +9,7 @@ addresses may not.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Reorder the text around them (the "Trojan Source" characters).
@@ -38,8 +39,13 @@ def _is_invisible(char: str) -> bool:
     return unicodedata.category(char) == "Cf" or char in BLANK_LETTERS
 
 
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def hidden_character_problem(text: str, prose: bool) -> str:
     """Why `text` cannot be used (an invisible character, named and placed), or ''."""
+    if text.isascii() and not _ASCII_CONTROL.search(text):  # most texts: decided in C
+        return ""
     for position, char in enumerate(text, start=1):
         if char.isascii() and (char.isprintable() or char in ALLOWED_CONTROLS):
             continue

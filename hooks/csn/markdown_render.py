@@ -1,70 +1,79 @@
-"""Markdown fields of the data -> HTML that can only be text, links and images.
+"""Markdown fields of the data -> HTML that can only be text, links, images, lists and tables.
 
-Two independent layers, because the data is untrusted:
-- Raw HTML written in a field is escaped, so it shows as the text the editor
-  typed (they see it in the preview and can rewrite it in Markdown) instead of
-  being dropped silently or passed through.
-- The HTML that Markdown produces is then cleaned with an allow-list (nh3, the
-  binding to the Ammonia sanitizer): only the elements and attributes Markdown
-  needs, and only http, https, mailto or relative URLs. Whatever a parser quirk
-  or a future extension lets through, nothing else reaches a page.
-Validation reads the links of every field first (`urls_in`) and reports a
-forbidden one with its line, so the sanitizer never has to drop one silently.
+The data is untrusted, so:
+- It is read by cmark-gfm (GitHub's CommonMark parser, in C): linear time on any
+  input. Python-Markdown, which MkDocs uses for the trusted docs/ pages, needs
+  minutes for a field of 20,000 `[` characters: a pull request could stall
+  every build.
+- Raw HTML in a field is an error that validation reports with its line
+  (`read_markdown`), so it is never dropped silently; the renderer leaves it out
+  all the same (cmark's safe mode, as GitHub and Hugo do).
+- Whatever cmark produces is then cleaned with an allow-list (nh3, the binding
+  to the Ammonia sanitizer): only the elements and attributes Markdown needs,
+  and only http, https, mailto or relative URLs. A parser quirk or a future
+  option cannot let anything else reach a page.
 """
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import re
+from dataclasses import dataclass, field
+from html import unescape
 
-import markdown
+import cmarkgfm
 import nh3
+from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
 from .assets import ASSETS_FOLDER
 from .safe_urls import LINK_SCHEMES
 
-ALLOWED_TAGS = frozenset({"p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "code", "pre",
-                          "blockquote", "ul", "ol", "li", "a", "img"})
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"}}
+EXTENSIONS = ["table", "strikethrough", "autolink"]
+ALLOWED_TAGS = frozenset({"p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "code", "pre",
+                          "blockquote", "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td"})
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"},
+                      "th": {"align"}, "td": {"align"}}
+RAW_HTML_OMITTED = "<!-- raw HTML omitted -->"
+# What CommonMark takes for raw HTML (a tag, a closing tag, a comment...), to quote it in a message.
+_RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--|<\?|<![A-Z]|<!\[CDATA\[")
 
 
-def _converter() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    return md
+def _html(text: str, unsafe: bool) -> str:
+    return cmarkgfm.markdown_to_html_with_extensions(text, Options.CMARK_OPT_UNSAFE if unsafe else 0,
+                                                     extensions=EXTENSIONS)
 
 
-class _UrlCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[tuple[str, str]] = []
+@dataclass
+class MarkdownFacts:
+    """What validation needs to know of a Markdown text."""
 
-    def handle_starttag(self, tag: str, attrs) -> None:
-        for name, value in attrs:
-            if (tag, name) in (("a", "href"), ("img", "src")) and value is not None:
-                self.urls.append((tag, value))  # entities decoded, as a browser reads them
+    urls: list[tuple[str, str]] = field(default_factory=list)  # ("a", href) and ("img", src), as browsers read them
+    raw_html: str = ""  # the first raw HTML written in it, or ''
 
 
-def urls_in(text: str) -> list[tuple[str, str]]:
-    """The ("a", href) and ("img", src) pairs of the HTML that `text` becomes, before cleaning."""
-    collector = _UrlCollector()
-    collector.feed(_converter().convert(text))
-    collector.close()
-    return collector.urls
+# cmark writes every link and image this way (attribute values quoted with ", entities escaped); links
+# inside raw HTML may be written otherwise, but raw HTML is refused on its own.
+_URL = re.compile(r'<(a) href="([^"]*)"|<(img) src="([^"]*)"')
+
+
+def read_markdown(text: str) -> MarkdownFacts:
+    """The links and images of `text` (before any cleaning) and whether it holds raw HTML."""
+    urls = [(match.group(1) or match.group(3), unescape(match.group(2) or match.group(4) or ""))
+            for match in _URL.finditer(_html(text, unsafe=True))]  # entities decoded, as a browser reads them
+    raw_html = ""
+    if RAW_HTML_OMITTED in _html(text, unsafe=False):
+        match = _RAW_HTML.search(text)
+        raw_html = match.group(0) if match else "<…>"
+    return MarkdownFacts(urls, raw_html)
 
 
 class MarkdownRenderer:
-    """One reusable Markdown converter (creating one per field is slow)."""
-
-    def __init__(self) -> None:
-        self._md = _converter()
+    """Markdown fields -> clean HTML."""
 
     def __call__(self, text: str, asset_root: str = "") -> Markup:
         """HTML for `text`; images (paths of assets/) are linked through `asset_root`, the way to the site root."""
-        html = self._md.reset().convert(text)
-        clean = nh3.clean(html, tags=set(ALLOWED_TAGS), attributes=ALLOWED_ATTRIBUTES, url_schemes=set(LINK_SCHEMES),
-                          link_rel=None, strip_comments=True,
+        clean = nh3.clean(_html(text, unsafe=False), tags=set(ALLOWED_TAGS), attributes=ALLOWED_ATTRIBUTES,
+                          url_schemes=set(LINK_SCHEMES), link_rel=None, strip_comments=True,
                           attribute_filter=lambda tag, name, value: _image_source(tag, name, value, asset_root))
         return Markup(clean)
 

@@ -15,7 +15,7 @@ from .assets import AssetChecker
 from .characters import hidden_character_problem
 from .dates import parse_partial_date
 from .errors import Problem
-from .markdown_render import urls_in
+from .markdown_render import read_markdown
 from .safe_urls import link_problem, web_address_problem
 from .schema import (
     COUNTRY_CODES,
@@ -41,6 +41,9 @@ LANGUAGE_CODE_SET = frozenset(LANGUAGE_CODES)
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 # Long texts, where the zero-width joiners of emoji and some scripts belong; names and codes get none.
 PROSE_KINDS = frozenset({"translated_text", "translated_markdown"})
+# A long article is about 10,000 characters; the limits keep rendering any field in milliseconds.
+MAX_TEXT_LENGTH = 5_000
+MAX_MARKDOWN_LENGTH = 50_000
 YAML_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 
@@ -112,6 +115,11 @@ class RecordChecker:
         if TODO_MARKER in value:
             self.report(node.line, name, f"still says {TODO_MARKER}: replace it with {_todo_hint(spec)}")
             return None
+        limit = MAX_MARKDOWN_LENGTH if spec.kind == "translated_markdown" else MAX_TEXT_LENGTH
+        if len(value) > limit:
+            self.report(node.line, name, f"is {len(value):,} characters long: keep it under {limit:,} "
+                                         "(split a long text, or move details to a linked page)")
+            return None
         hidden = hidden_character_problem(value, prose=spec.kind in PROSE_KINDS)
         if hidden:
             self.report(node.line, name, hidden)
@@ -146,11 +154,18 @@ class RecordChecker:
             return None
         found = len(self.problems)
         for lang, text in values.items():
-            for tag, url in urls_in(text):
+            facts = read_markdown(text)
+            scalar = node.items[lang]
+            if facts.raw_html:
+                self.report(scalar.line_of(facts.raw_html), f"{name}.{lang}",
+                            f"HTML such as `{facts.raw_html[:40]}` is not shown on the site: write it in Markdown "
+                            "(**bold**, *italics*, [text](https://…), a blank line between paragraphs), "
+                            "or put it between backquotes to show it as code")
+            for tag, url in facts.urls:
                 problem = self.asset_problem(url) if tag == "img" else link_problem(url)
                 if problem:
                     what = "image" if tag == "img" else "link"
-                    self.report(node.items[lang].line_of(url), f"{name}.{lang}", f"{what}: {problem}")
+                    self.report(scalar.line_of(url), f"{name}.{lang}", f"{what}: {problem}")
         return values if len(self.problems) == found else None
 
     def proper_name(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from csn.yaml_loader import MAX_FILE_BYTES, load_yaml_file, uses_c_loader  # noqa: E402
+from csn.yaml_loader import MAX_FILE_BYTES, load_yaml_file, uses_c_loader
 
 LIMIT = MAX_FILE_BYTES - 100
 

@@ -15,8 +15,8 @@ import markdown
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from csn.markdown_render import MarkdownRenderer, read_markdown  # noqa: E402
-from csn.validate import MAX_MARKDOWN_LENGTH  # noqa: E402
+from csn.markdown_render import MarkdownRenderer, read_markdown
+from csn.validate import MAX_MARKDOWN_LENGTH
 
 SIZE = MAX_MARKDOWN_LENGTH  # the longest field validation lets through
 SMALL = 5_000

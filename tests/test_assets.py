@@ -64,24 +64,24 @@ SVG_REFUSED = {
                                   "event handler"),
     "foreign object": ('<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>',
                        "<foreignObject> element"),
-    "xhtml inside": ('<svg xmlns="http://www.w3.org/2000/svg"><h:iframe xmlns:h="http://www.w3.org/1999/xhtml"/>'
-                     '</svg>', "<iframe> element"),
-    "javascript link": ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
-                        '<a x:href="javascript:alert(1)"><text>x</text></a></svg>', "links to another file"),
+    "xhtml inside": (('<svg xmlns="http://www.w3.org/2000/svg"><h:iframe xmlns:h="http://www.w3.org/1999/xhtml"/>'
+                     '</svg>'), "<iframe> element"),
+    "javascript link": (('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
+                        '<a x:href="javascript:alert(1)"><text>x</text></a></svg>'), "links to another file"),
     "external image": ('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/x.png"/></svg>',
                        "links to another file"),
-    "animated href": ('<svg xmlns="http://www.w3.org/2000/svg"><a href="#x"><set attributeName="href" '
-                      'to="javascript:alert(1)"/></a></svg>', "javascript:"),
-    "animated handler": ('<svg xmlns="http://www.w3.org/2000/svg"><animate attributeName="onbegin" '
-                         'values="x"/></svg>', "animates `onbegin`"),
-    "style import": ('<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(https://evil.example/a.css);'
-                     '</style></svg>', "<style>"),
-    "style url": ('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill: url( \'https://evil.example/\')"/>'
-                  '</svg>', "from a style"),
-    "entity bomb": ('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
-                    '<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>', "DOCTYPE"),
-    "stylesheet instruction": ('<?xml-stylesheet href="https://evil.example/a.css"?>'
-                               '<svg xmlns="http://www.w3.org/2000/svg"/>', "processing instruction"),
+    "animated href": (('<svg xmlns="http://www.w3.org/2000/svg"><a href="#x"><set attributeName="href" '
+                      'to="javascript:alert(1)"/></a></svg>'), "javascript:"),
+    "animated handler": (('<svg xmlns="http://www.w3.org/2000/svg"><animate attributeName="onbegin" '
+                         'values="x"/></svg>'), "animates `onbegin`"),
+    "style import": (('<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(https://evil.example/a.css);'
+                     '</style></svg>'), "<style>"),
+    "style url": (('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill: url( \'https://evil.example/\')"/>'
+                  '</svg>'), "from a style"),
+    "entity bomb": (('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+                    '<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>'), "DOCTYPE"),
+    "stylesheet instruction": (('<?xml-stylesheet href="https://evil.example/a.css"?>'
+                               '<svg xmlns="http://www.w3.org/2000/svg"/>'), "processing instruction"),
     "not svg": ('<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>', "not an SVG image"),
     "not well formed": ('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', "not a well-formed SVG file"),
 }

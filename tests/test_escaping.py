@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from htmlcheck import target_file
 from hostile import HOSTILE_NEWS_PATHS, HOSTILE_PARTNER_PATHS, HOSTILE_PROJECT_PATHS, PAYLOADS, SUMMARY, TITLE
+from htmlcheck import target_file
 
 
 def scripts_from_data(soup) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from csn.page_security import SCRIPT_TYPES, page_policy
 from csn.html_tags import start_tags
+from csn.page_security import SCRIPT_TYPES, page_policy
 from outputscan import baseline_of, scan_site
 from sitebuild import build, copy_project
 

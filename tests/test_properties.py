@@ -78,7 +78,7 @@ def judge(project: Path, content: bytes, collections: tuple[Collection, ...] = (
             assert_located(problems)
         else:
             assert isinstance(values, dict)
-    themes, problems = check_themes(mapping, SHOWN)
+    _themes, problems = check_themes(mapping, SHOWN)
     if problems:
         assert_located(problems)
 

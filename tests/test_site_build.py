@@ -11,7 +11,7 @@ from sitebuild import build, copy_project
 
 def csn_build(project):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
-    done = subprocess.run([sys.executable, "-m", "csn", "--project", str(project), "build"], cwd=project,
+    done = subprocess.run([sys.executable, "-m", "csn", "--project", str(project), "build"], check=False, cwd=project,
                           env=env, capture_output=True, text=True, timeout=600)
     return done.returncode, done.stdout + done.stderr
 

@@ -20,7 +20,7 @@ def build_site(project_dir: Path, site_dir: Path) -> int:
     previous = site_dir.with_name(f".{site_dir.name}.previous")
     for leftover in (staging, previous):  # from an interrupted run
         shutil.rmtree(leftover, ignore_errors=True)
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)], check=False,
                           cwd=project_dir)
     if done.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

@@ -143,7 +143,7 @@ def test_file_names_are_ids(data_dir, name, words):
     ("projects/essai.YML", "rename it to `essai.yml`"),
     ("partners/essai.json", "rename it to `essai.yml`"),
     ("news/notes.txt", "not a data file"),
-    ("team.yml", "unknown data file: data/ holds site.yml, themes.yml, projects/, partners/, news/ only"),
+    ("team.yml", "unknown data file: data/ holds site.yml, themes.yml, projects/, partners/, news/, programmes/ only"),
     ("site.yaml", "rename it to `site.yml`"),
 ])
 def test_files_that_would_be_skipped_are_reported(data_dir, name, words):
@@ -162,7 +162,7 @@ def test_folders_inside_data_folders_are_reported(data_dir):
 
 
 def test_the_schemas_folder_of_editors_tools_is_not_data(data_dir):
-    (data_dir / "schemas").mkdir()
+    (data_dir / "schemas").mkdir(exist_ok=True)
     write(data_dir, "schemas/project.schema.json", "{}")
     assert len(load_site(data_dir).projects) == 4
 

@@ -34,47 +34,53 @@ def same_origin_site(tmp_path_factory):
         yield server
 
 
-def open_page(same_origin_site, recorded_page, path: str):
-    page = recorded_page.page
+@pytest.fixture
+def recorded(open_page, same_origin_site):
+    """A recorded page of the same-origin build, 1280 px wide."""
+    return open_page(origin=same_origin_site.origin)
+
+
+def visit(recorded, path: str):
+    page = recorded.page
     page.add_init_script(RECORD_VIOLATIONS)
-    page.goto(same_origin_site.origin + path)
+    page.goto(recorded.origin + path)
     page.wait_for_load_state("networkidle")
     return page
 
 
-def csp_errors(recorded_page) -> list[str]:
-    reported = recorded_page.page.evaluate("window.__csp_violations")
-    console = [text for text in recorded_page.console_errors if "Content Security Policy" in text]
+def csp_errors(recorded) -> list[str]:
+    reported = recorded.page.evaluate("window.__csp_violations")
+    console = [str(error) for error in recorded.console_errors if "Content Security Policy" in str(error)]
     return reported + console
 
 
 @pytest.mark.parametrize("path", PAGE_KINDS)
-def test_page_works_under_its_policy(same_origin_site, recorded_page, path):
-    page = open_page(same_origin_site, recorded_page, path)
+def test_page_works_under_its_policy(recorded, path):
+    page = visit(recorded, path)
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
     # Material's scripts ran: its bundle marks the page as JavaScript-enabled and wires the search.
     assert page.evaluate("typeof __md_get") == "function"
     assert page.locator("[data-md-component=search]").count() == 1
-    errors = csp_errors(recorded_page)
+    errors = csp_errors(recorded)
     assert errors == [], "\n".join(errors)
 
 
 @pytest.mark.parametrize("path, query", [("/", "données"), ("/en/", "data")])
-def test_search_works_under_the_policy(same_origin_site, recorded_page, path, query):
-    page = open_page(same_origin_site, recorded_page, path)
+def test_search_works_under_the_policy(recorded, path, query):
+    page = visit(recorded, path)
     page.locator("input.md-search__input").click()
     page.keyboard.type(query)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(state="visible", timeout=10_000)
     assert results.count() > 0
-    errors = csp_errors(recorded_page)
+    errors = csp_errors(recorded)
     assert errors == [], "\n".join(errors)
 
 
-def test_an_injected_inline_script_is_refused(same_origin_site, recorded_page):
-    page = open_page(same_origin_site, recorded_page, "/projets/")
+def test_an_injected_inline_script_is_refused(recorded):
+    page = visit(recorded, "/projets/")
     page.evaluate("""() => {
         const script = document.createElement("script");
         script.textContent = "window.__injected = true";
@@ -85,17 +91,16 @@ def test_an_injected_inline_script_is_refused(same_origin_site, recorded_page):
     assert any(v.startswith("script-src") for v in page.evaluate("window.__csp_violations"))
 
 
-def test_interactions_on_a_small_screen_work_under_the_policy(same_origin_site, recorded_page):
-    page = recorded_page.page
-    page.set_viewport_size({"width": 375, "height": 700})
-    open_page(same_origin_site, recorded_page, "/en/projects/data-lake/")
-    page.locator("label.md-header__button[for=__drawer]").click()  # the navigation drawer
+def test_interactions_on_a_small_screen_work_under_the_policy(open_page, same_origin_site):
+    recorded = open_page(375, 700, origin=same_origin_site.origin)
+    page = visit(recorded, "/en/projects/data-lake/")
+    page.locator("button.csn-toggle--drawer").click()  # the navigation drawer (a keyboard-friendly button)
     page.locator("label.md-overlay").click(position={"x": 360, "y": 350})
     page.mouse.wheel(0, 3000)  # down, then up: Material shows its back-to-top button
     page.mouse.wheel(0, -500)
     page.wait_for_timeout(300)
-    page.locator("label.md-header__button[for=__search]").click()
+    page.locator("button.csn-toggle--search").click()
     page.keyboard.type("ECHAlliance")
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
-    errors = csp_errors(recorded_page)
+    errors = csp_errors(recorded)
     assert errors == [], "\n".join(errors)

@@ -20,10 +20,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from csn.annotations import print_problems
 from csn.build import LanguageBuild, prepare
 from csn.build_date import BuildDateError
+from csn.error_page import ERROR_TEMPLATE, error_page
 from csn.errors import DataError
-from csn.page_context import page_context, page_meta, theme_globals
+from csn.page_context import language_root, page_context, page_meta, theme_globals
 from csn.page_security import secure_page
+from csn.plan import DEFAULT_LANGUAGE
 from csn.preview_problems import write_problems_pages
+from csn.publishing import scheduled_warnings
+from csn.search_index import split_search_index
+from csn.settings import read_settings
+from csn.site_files import language_files
 
 HOOKS_DIR = Path(__file__).resolve().parent
 _csn_stamp: tuple = ()
@@ -42,7 +48,8 @@ def _reload_edited_data_layer() -> None:
     site): when a source file changed, import them all anew.
     """
     global _csn_stamp, prepare, BuildDateError, DataError, page_context, page_meta, theme_globals
-    global print_problems, secure_page, write_problems_pages
+    global print_problems, secure_page, write_problems_pages, error_page, language_root, scheduled_warnings
+    global split_search_index, read_settings, language_files
     stamp = _csn_source_stamp()
     if stamp == _csn_stamp:
         return
@@ -54,10 +61,15 @@ def _reload_edited_data_layer() -> None:
             from csn.annotations import print_problems
             from csn.build import prepare
             from csn.build_date import BuildDateError
+            from csn.error_page import error_page
             from csn.errors import DataError
-            from csn.page_context import page_context, page_meta, theme_globals
+            from csn.page_context import language_root, page_context, page_meta, theme_globals
             from csn.page_security import secure_page
             from csn.preview_problems import write_problems_pages
+            from csn.publishing import scheduled_warnings
+            from csn.search_index import split_search_index
+            from csn.settings import read_settings
+            from csn.site_files import language_files
         finally:
             sys.path.remove(str(HOOKS_DIR))
     _csn_stamp = stamp
@@ -67,6 +79,7 @@ _reload_edited_data_layer()
 
 log = logging.getLogger("mkdocs.hooks.csn")
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+TEMPLATES_PREFIX = "csn/"  # overrides/csn/: the data layer's templates
 AFTER_I18N = -150  # below the i18n plugin's -100: its language and file list come first
 LAST = -1000  # the finished page, after every other hook and plugin has changed it
 
@@ -92,7 +105,8 @@ def on_config(config):
     lang = config.theme["language"]
     _problems = []
     try:
-        _build = prepare(PROJECT_DIR, Path(config.docs_dir), TEMPLATES_DIR, lang)
+        settings = read_settings(config.extra.get("csn"))
+        _build = prepare(PROJECT_DIR, Path(config.docs_dir), TEMPLATES_DIR, lang, settings)
     except DataError as error:
         _build = None
         # The plain list of problems (and GitHub annotations in CI), then a one-line failure: never a traceback.
@@ -106,12 +120,16 @@ def on_config(config):
     except BuildDateError as error:
         _build = None
         raise PluginError(f"{error}; nothing was built") from None
+    for problem in scheduled_warnings(_build.site):
+        log.info("%s", problem)  # expected, not a warning: a strict build must not fail on it
     return config
 
 
 @event_priority(AFTER_I18N)
 def on_files(files: Files, config) -> Files:
     """Place docs pages at their planned address and add one generated page per record."""
+    for file in [f for f in files if f.src_uri.startswith(TEMPLATES_PREFIX)]:
+        files.remove(file)  # our own templates (feed.xml, sitemap.xml), not files of the site
     if _build is None:  # the preview of data with problems: the assets and, for the i18n plugin, a home page
         home = f"{config.theme['language']}/index.md"
         return Files([file for file in files if not file.is_documentation_page() or file.src_uri == home])
@@ -128,6 +146,8 @@ def on_files(files: Files, config) -> Files:
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             _place(file, page, config)
             files.append(file)
+    for path, content in language_files(_build, config.site_url or "/").items():
+        files.append(_generated_file(config, path, content))
     _add_assets(files, config)
     return files
 
@@ -142,6 +162,14 @@ def _add_assets(files: Files, config) -> None:
             file = File(path, str(PROJECT_DIR), config.site_dir, config.use_directory_urls)
             file.abs_dest_path = str(Path(config.site_dir) / path)
             files.append(file)
+
+
+def _generated_file(config, path: str, content: str | bytes) -> File:
+    """A feed, sitemap or data file written as is at `path` from the site root."""
+    file = File.generated(config, path, content=content)
+    file.dest_uri = path
+    file.abs_dest_path = str(Path(config.site_dir) / path)
+    return file
 
 
 def _place(file: File, page, config) -> None:
@@ -181,13 +209,26 @@ def on_page_context(context, page, config, nav):
     planned = getattr(page.file, "csn_page", None)
     if planned is not None:
         context["csn"] = page_context(planned, _build, config)
+        # Material finds the search index (and sitemap) under `base`: the root of the page's language.
+        context["base_url"] = language_root(planned)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if template_name == ERROR_TEMPLATE and _build is not None:
+        page = error_page(_build.plan, config.site_url or "/")
+        context["csn_error"] = {"page": page, "body": _build.renderer.render_file("error.html", error=page)}
     return context
 
 
 @event_priority(AFTER_I18N)
 def on_post_build(config) -> None:
+    """Split the search index that mkdocs-static-i18n wrote for all languages into one per language."""
     if _problems:
         write_problems_pages(Path(config.site_dir), TEMPLATES_DIR, _problems)
+        return
+    counts = split_search_index(Path(config.site_dir))
+    log.debug("search index documents per language: %s", counts)
 
 
 @event_priority(LAST)
@@ -197,6 +238,8 @@ def on_post_page(output: str, page, config) -> str:
 
 @event_priority(LAST)
 def on_post_template(output_content: str, template_name: str, config) -> str:
+    if template_name == ERROR_TEMPLATE and _build is not None and _build.lang != DEFAULT_LANGUAGE:
+        return ""  # one error page for every language, written by the default language's build (MkDocs skips it)
     return _secure(output_content) if template_name.endswith(".html") else output_content
 
 

@@ -53,3 +53,14 @@ def subpath_site(tmp_path_factory):
 def data_dir(tmp_path: Path) -> Path:
     """A copy of the real data folder that a test may alter."""
     return copy_project(tmp_path / "project") / "data"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> BuildResult:
+    """The real data plus a published test item and a scheduled one, two news per page, built on TODAY.
+
+    Tests using it share the xdist group "fixture_site", so that one worker builds it once.
+    """
+    from fixturesite import TODAY, build_fixture_site
+
+    return build_fixture_site(tmp_path_factory.mktemp("fixture") / "project", TODAY)

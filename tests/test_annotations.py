@@ -215,10 +215,12 @@ def site_with_a_new_news_item(tmp_path_factory):
     return result
 
 
-def test_an_added_news_item_shows_as_two_added_addresses(real_site, site_with_a_new_news_item):
+def test_an_added_news_item_shows_as_its_added_addresses(real_site, site_with_a_new_news_item):
     diff = compare_sites(real_site.site, site_with_a_new_news_item.site)
+    # Its page in each language, and the archive of its year (the first item of 2021).
     assert [(page.url, page.lang, page.title) for page in diff.added] == [
-        ("/actualites/le-csn-a-berlin/", "fr", "Le CSN à Berlin"), ("/en/news/csn-in-berlin/", "en", "CSN in Berlin")]
+        ("/actualites/2021/", "fr", "Actualités de 2021"), ("/actualites/le-csn-a-berlin/", "fr", "Le CSN à Berlin"),
+        ("/en/news/2021/", "en", "News from 2021"), ("/en/news/csn-in-berlin/", "en", "CSN in Berlin")]
     assert diff.removed == []
     changed = {page.url for page in diff.changed}
     # The news lists show it; the news pages it does not touch are the same.
@@ -227,9 +229,10 @@ def test_an_added_news_item_shows_as_two_added_addresses(real_site, site_with_a_
     markdown = format_markdown(diff)
     assert ("| Le CSN à Berlin | <code>/actualites/le-csn-a-berlin/</code> | <code>/en/news/csn-in-berlin/</code> |"
             in markdown.splitlines())
-    # Compared the other way, the two pages are removed.
+    # Compared the other way, its pages and its year's archive are removed.
     backwards = compare_sites(site_with_a_new_news_item.site, real_site.site)
-    assert [page.url for page in backwards.removed] == ["/actualites/le-csn-a-berlin/", "/en/news/csn-in-berlin/"]
+    assert [page.url for page in backwards.removed] == ["/actualites/2021/", "/actualites/le-csn-a-berlin/",
+                                                        "/en/news/2021/", "/en/news/csn-in-berlin/"]
     assert backwards.added == []
 
 
@@ -243,7 +246,7 @@ def test_the_pagediff_and_summary_commands(real_site, site_with_a_new_news_item,
     done = subprocess.run([sys.executable, "-m", "csn", "pagediff", old, new], cwd=PROJECT_DIR / "hooks",
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("**Added** (2 pages)\n") and "<code>/en/news/csn-in-berlin/</code>" in done.stdout
+    assert done.stdout.startswith("**Added** (4 pages)\n") and "<code>/en/news/csn-in-berlin/</code>" in done.stdout
     missing = subprocess.run([sys.executable, "-m", "csn", "pagediff", str(tmp_path / "nowhere"), new],
                              cwd=PROJECT_DIR / "hooks", capture_output=True, text=True, check=False)
     assert missing.returncode == 1 and "nowhere: no such folder" in missing.stderr and "Traceback" not in missing.stderr
@@ -251,4 +254,4 @@ def test_the_pagediff_and_summary_commands(real_site, site_with_a_new_news_item,
     summary = make(project, "summary", f"SITE_DIR={new}", f"BASE_SITE={old}")
     assert summary.returncode == 0, summary.stderr
     assert summary.stdout.startswith("## Site check\n")
-    assert "Compared with `main`" in summary.stdout and "**Added** (2 pages)" in summary.stdout
+    assert "Compared with `main`" in summary.stdout and "**Added** (4 pages)" in summary.stdout

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from hostile import HOSTILE_NEWS_PATHS, HOSTILE_PARTNER_PATHS, HOSTILE_PROJECT_PATHS, PAYLOADS, SUMMARY, TITLE
@@ -9,7 +11,19 @@ from htmlcheck import target_file
 
 
 def scripts_from_data(soup) -> list[str]:
-    return [s.get_text() for s in soup.find_all("script") if "csn-xss" in s.get_text()]
+    """Scripts that would run and hold text from the data (JSON-LD is data, checked by json_ld_names)."""
+    return [s.get_text() for s in soup.find_all("script")
+            if "csn-xss" in s.get_text() and s.get("type") != "application/ld+json"]
+
+
+def json_ld_names(soup) -> list[str]:
+    """The names and headlines of the page's JSON-LD, which must not let a `<` close its script element."""
+    names = []
+    for script in soup.select('script[type="application/ld+json"]'):
+        assert "<" not in script.get_text(), "a < inside JSON-LD could close its script element"
+        for node in json.loads(script.get_text())["@graph"]:
+            names += [node.get("name"), node.get("headline")]
+    return names
 
 
 @pytest.mark.parametrize("path", HOSTILE_PROJECT_PATHS)
@@ -24,6 +38,7 @@ def test_hostile_title_is_text_on_its_page_and_in_its_title(hostile_site, path):
     assert soup.select_one('meta[name="description"]')["content"] == SUMMARY
     assert "{{ 7*7 }}" in soup.select_one("article h1").get_text()  # Jinja in data is never evaluated
     assert "49" not in soup.select_one("article h1").get_text()
+    assert TITLE in json_ld_names(soup)
 
 
 @pytest.mark.parametrize("path", ["projets/", "en/projects/", "", "en/"])

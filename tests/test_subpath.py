@@ -65,9 +65,6 @@ def test_alternates_and_canonical_addresses_are_under_the_subpath(subpath_site, 
             assert lang_of(site_crawl, link["href"]) == expected, (url, link["href"])
 
 
-@pytest.mark.xfail(strict=True, reason="mkdocs-static-i18n's sitemap gives English pages wrong French alternates "
-                   "(/about/ for /a-propos/) and omits the generated pages: issue 3 replaces it; remove this "
-                   "marker when it does")
 def test_sitemap_and_feeds_point_inside_the_subpath(subpath_site, site_crawl):
     """The sitemap, and every feed a page announces in its head: each answers, and so does every link in it."""
     machine_readable = {subpath_site.url + "sitemap.xml"}

@@ -177,3 +177,58 @@ def test_name_lang_beside_a_name_written_per_language_is_refused(data_dir):
     assert (problem.file, problem.field) == ("data/partners/bayfor.yml", "name_lang")
     assert problem.line == len(path.read_text(encoding="utf-8").splitlines())
     assert "remove `name_lang`" in problem.message
+@pytest.mark.parametrize("slug, words", [("page", "later pages"), ("2020", "year's news archive")])
+def test_a_news_slug_cannot_take_an_address_of_the_archive(data_dir, slug, words):
+    path = data_dir / "news/2020-06-29-adhesion-echalliance.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  en: joining-echalliance", f"  en: {slug}"),
+                    encoding="utf-8")
+    problem = only_problem(data_dir)
+    assert (problem.file, problem.field) == ("data/news/2020-06-29-adhesion-echalliance.yml", "slug.en")
+    assert words in problem.message
+
+
+def test_a_wrong_csn_today_is_reported_not_guessed(data_dir, monkeypatch):
+    monkeypatch.setenv("CSN_TODAY", "2030-02-30")
+    problem = only_problem(data_dir)
+    assert problem.file == "CSN_TODAY" and "is not a day" in problem.message
+
+
+def test_publication_day_is_montreal_s_unless_pinned():
+    import datetime as dt
+
+    from csn.build_date import site_time_zone
+    from csn.dates import parse_partial_date
+    from csn.publishing import is_published, publication_date
+
+    assert publication_date({"CSN_TODAY": "2030-06-15"}) == dt.date(2030, 6, 15)
+    assert publication_date({"CSN_TODAY": "2030-06-15", "SOURCE_DATE_EPOCH": "0"}) == dt.date(2030, 6, 15)
+    assert publication_date({"SOURCE_DATE_EPOCH": "1593403200"}) == dt.date(2020, 6, 29)  # noon in Montréal
+    assert publication_date({}) == dt.datetime.now(site_time_zone()).date()
+    assert is_published(parse_partial_date("2030-06"), dt.date(2030, 6, 1))
+    assert not is_published(parse_partial_date("2030-06-02"), dt.date(2030, 6, 1))
+    assert not is_published(parse_partial_date("2031"), dt.date(2030, 12, 31))
+
+
+@pytest.mark.parametrize("values, field, words", [
+    ({"news_per_page": 0}, "extra.csn.news_per_page", "from 1 to 100"),
+    ({"news_per_page": "ten"}, "extra.csn.news_per_page", "whole number"),
+    ({"home_news": True}, "extra.csn.home_news", "whole number"),
+    ({"news_per_pages": 5}, "extra.csn.news_per_pages", "unknown setting"),
+])
+def test_site_settings_are_checked(values, field, words):
+    from csn.settings import read_settings
+
+    with pytest.raises(DataError) as raised:
+        read_settings(values)
+    assert [(p.file, p.field) for p in raised.value.problems] == [("mkdocs.yml", field)]
+    assert words in raised.value.problems[0].message
+
+
+def test_a_build_with_a_wrong_setting_stops_with_its_name(data_dir):
+    config = data_dir.parent / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("news_per_page: 10", "news_per_page: -1"),
+                      encoding="utf-8")
+    result = build(data_dir.parent)
+    assert result.returncode != 0
+    assert "mkdocs.yml: extra.csn.news_per_page: `-1` is not allowed" in result.output
+    assert "Traceback" not in result.output

@@ -11,13 +11,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .archive import DEFAULT_NEWS_PER_PAGE
 from .assets import ASSETS_FOLDER
-from .build_date import build_date
 from .errors import DataError
 from .load import load_site
 from .model import Site
 from .pages import PageRenderer
 from .plan import Plan, build_plan
+from .publishing import publication_date
+from .settings import Settings
 from .sources import links_leading_out
 
 # Folders MkDocs reads besides data/ (which load_site checks itself).
@@ -30,7 +32,8 @@ class LanguageBuild:
     site: Site
     plan: Plan
     renderer: PageRenderer
-    today: dt.date  # the build's day (SOURCE_DATE_EPOCH when set)
+    today: dt.date  # the day this build publishes for (CSN_TODAY, else SOURCE_DATE_EPOCH's or today's)
+    settings: Settings
 
 
 _cache: dict[Path, tuple[tuple, Site, Plan]] = {}
@@ -47,24 +50,28 @@ def _fingerprint(*folders: Path) -> tuple:
     return tuple(entries)
 
 
-def check_project(project_dir: Path, docs_dir: Path) -> tuple[Site, Plan]:
+def check_project(project_dir: Path, docs_dir: Path, today: dt.date | None = None,
+                  news_per_page: int = DEFAULT_NEWS_PER_PAGE) -> tuple[Site, Plan]:
     """Everything a build reads, checked: the data, the docs pages, and no link leading out (raises DataError)."""
     outside = [p for folder in BUILD_INPUTS for p in links_leading_out(project_dir / folder, project_dir)]
     if outside:
         raise DataError(outside)
-    site = load_site(project_dir / "data")
-    return site, build_plan(site, docs_dir)
+    site = load_site(project_dir / "data", today)
+    return site, build_plan(site, docs_dir, news_per_page)
 
 
-def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str) -> LanguageBuild:
+def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str,
+            settings: Settings | None = None) -> LanguageBuild:
     """Load, validate and plan (raises DataError, BuildDateError), then make this language's renderer."""
-    today = build_date()
+    settings = settings or Settings()
     data_dir = project_dir / "data"
-    stamp = _fingerprint(data_dir, docs_dir, project_dir / ASSETS_FOLDER)
+    today = publication_date()
+    stamp = (_fingerprint(data_dir, docs_dir, project_dir / ASSETS_FOLDER), today, settings)
     cached = _cache.get(data_dir)
     if cached and cached[0] == stamp:
         site, plan = cached[1], cached[2]
     else:
-        site, plan = check_project(project_dir, docs_dir)
+        site, plan = check_project(project_dir, docs_dir, today, settings.news_per_page)
         _cache[data_dir] = (stamp, site, plan)
-    return LanguageBuild(lang, site, plan, PageRenderer(templates_dir, site, plan, lang, today), today)
+    return LanguageBuild(lang, site, plan, PageRenderer(templates_dir, site, plan, lang, today, settings), today,
+                         settings)

@@ -31,6 +31,11 @@ def _site_zone() -> dt.tzinfo:
         return ZoneInfo.from_file(rules, key=SITE_TIME_ZONE)
 
 
+def site_time_zone() -> dt.tzinfo:
+    """Montréal's time zone, from the pinned tzdata package."""
+    return _site_zone()
+
+
 def build_datetime(environ: dict[str, str] | None = None) -> dt.datetime:
     """The build's instant, in the site's time zone (raises BuildDateError on a bad SOURCE_DATE_EPOCH)."""
     environ = os.environ if environ is None else environ

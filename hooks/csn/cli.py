@@ -21,6 +21,7 @@ from pathlib import Path
 from .annotations import print_problems
 from .build import check_project
 from .errors import DataError
+from .publishing import publication_date, scheduled_warnings
 from .schema import LANGUAGES
 from .site_build import build_site
 
@@ -32,13 +33,16 @@ LANGUAGE_NAMES = {"fr": "français", "en": "English"}
 def validate(project_dir: Path) -> int:
     started = time.perf_counter()
     try:
-        site, plan = check_project(project_dir, project_dir / "docs")
+        site, plan = check_project(project_dir, project_dir / "docs", publication_date())
     except DataError as error:
         print_problems(error.problems)
         return 1
     elapsed = time.perf_counter() - started
+    for problem in scheduled_warnings(site):
+        print(problem)
+    scheduled = f", {len(site.scheduled)} scheduled for later" if site.scheduled else ""
     print(f"The data is valid: {len(site.projects)} projects, {len(site.partners)} partners, "
-          f"{len(site.news)} news items, {len(plan.pages)} pages ({elapsed:.2f} s).")
+          f"{len(site.news)} news items published{scheduled}, {len(plan.pages)} pages ({elapsed:.2f} s).")
     return 0
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from pathlib import Path
 from typing import Any
 
+from .archive import archive_slug_problem
 from .assets import AssetChecker
 from .errors import DataError, Problem
 from .model import (
@@ -22,6 +24,7 @@ from .model import (
     Source,
     Theme,
 )
+from .publishing import is_published, publication_date
 from .schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
 from .sources import links_leading_out
 from .validate import Ref, check_record, check_themes, id_problem
@@ -136,8 +139,12 @@ def reserved_problem(value: str) -> str:
     return f"`{value}` is reserved for the site's own pages: choose another" if value in RESERVED_NAMES else ""
 
 
-def load_site(root: Path) -> Site:
-    """Load and check everything under `root` (the data folder)."""
+def load_site(root: Path, today: dt.date | None = None) -> Site:
+    """Load and check everything under `root` (the data folder), publishing the news dated up to `today`.
+
+    Every file is checked, scheduled news included; `today` defaults to publication_date().
+    """
+    today = today or publication_date()
     records = _Records(root)
     records.check_top_level((SITE, THEMES, PROJECTS, PARTNERS, NEWS, PROGRAMMES))
     site_values = records.load_single(SITE)
@@ -148,7 +155,7 @@ def load_site(root: Path) -> Site:
     _check_slugs(records)
     if any(p.severity == "error" for p in records.problems):
         raise DataError(records.problems)
-    site = _build_site(records, site_values, themes)
+    site = _build_site(records, site_values, themes, today)
     site.assets = sorted(records.assets.valid)
     return site
 
@@ -187,7 +194,7 @@ def _check_slugs(records: _Records) -> None:
                 slug = values.get("slug", {}).get(lang, record_id)
                 file = records.files[collection.name][record_id]
                 line = getattr(slug, "line", 0)  # 0: the slug is the file name
-                problem = reserved_problem(slug)
+                problem = reserved_problem(slug) or (archive_slug_problem(slug) if collection is NEWS else "")
                 if problem:
                     records.problems.append(Problem(file, line, f"slug.{lang}", problem))
                 elif slug in owners:
@@ -198,7 +205,7 @@ def _check_slugs(records: _Records) -> None:
                     owners[slug] = record_id
 
 
-def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str, Any]) -> Site:
+def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str, Any], today: dt.date) -> Site:
     themes = {theme_id: Theme(theme_id, label) for theme_id, label in theme_labels.items()}
     partners = {pid: _partner(pid, v, records.files["partners"][pid]) for pid, v in records.values["partners"].items()}
     programmes = {pid: Programme(id=pid, name=v["name"], start=v["start"], end=v.get("end"), website=v.get("website"),
@@ -216,11 +223,12 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
         if project.programme:
             project.programme.projects.append(project)
         for item in v["partners"]:
-            participation = Participation(project, partners[item["id"].id], item.get("role"))
+            participation = Participation(project, partners[item["id"].id], item.get("role"),
+                                          item.get("funder", False))
             project.partners.append(participation)
             participation.partner.projects.append(participation)
         projects[pid] = project
-    news = []
+    news, scheduled = [], []
     for nid, v in records.values["news"].items():
         source = v.get("source")
         item = News(
@@ -229,8 +237,10 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
             partners=[partners[ref.id] for ref in v.get("partners", [])],
             source=Source(source["name"], source.get("url")) if source else None,
             file=records.files["news"][nid])
-        news.append(item)
+        # A scheduled item is checked like the others but linked from nothing.
+        (news if is_published(item.date, today) else scheduled).append(item)
     news.sort(key=lambda n: (n.date, n.id), reverse=True)
+    scheduled.sort(key=lambda n: (n.date, n.id))
     for item in news:  # newest first, in each back-reference too
         for project in item.projects:
             project.news.append(item)
@@ -248,6 +258,8 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
         partners=sorted(partners.values(), key=lambda p: p.name["fr"].casefold()),
         news=news,
         programmes=sorted(programmes.values(), key=lambda p: (p.start, p.name["fr"])),
+        scheduled=scheduled,
+        today=today,
     )
 
 

@@ -6,6 +6,7 @@ lists are empty lists, dates are PartialDates, and collections are sorted.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from .dates import PartialDate
@@ -98,6 +99,7 @@ class Participation:
     project: Project = field(repr=False)
     partner: Partner
     role: Translated | None = None
+    funder: bool = False  # the partner funds the project (schema.org `funder`, not `member`)
 
 
 @dataclass(eq=False)
@@ -157,9 +159,11 @@ class Site:
     themes: list[Theme]
     projects: list[Project]  # by start date, newest first, then title
     partners: list[Partner]  # by French name
-    news: list[News]  # newest first
+    news: list[News]  # published ones, newest first
+    today: dt.date  # the day this site is published for
     programmes: list[Programme] = field(default_factory=list)  # by start, then name
     assets: list[str] = field(default_factory=list)  # checked images to publish: "assets/logos/udem.svg"
+    scheduled: list[News] = field(default_factory=list)  # dated after `today`: on no page, feed or export
 
     @property
     def featured_projects(self) -> list[Project]:

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from .feeds import FEED_TYPE, feed_path
 from .model import NamedInOneLanguage
-from .plan import DEFAULT_LANGUAGE, PlannedPage
+from .plan import DEFAULT_LANGUAGE, PlannedPage, language_prefix
+from .seo import SeoContext, seo_context
 from .strings import Translator
 from .urls import absolute_url, relative_url
 
@@ -22,6 +24,13 @@ class Alternate:
 
 
 @dataclass(frozen=True)
+class FooterLink:
+    title: str
+    href: str  # relative to the current page
+    type: str = ""  # the media type of a file that is not a page
+
+
+@dataclass(frozen=True)
 class PageContext:
     page: PlannedPage
     lang: str
@@ -33,6 +42,9 @@ class PageContext:
     site_name: str
     institution_name: str
     institution_url: str
+    seo: SeoContext
+    footer_links: tuple[FooterLink, ...]
+    footer_label: str
     # The language to mark on a text written in another language than the page's, or None.
     title_lang: str | None = None
     site_name_lang: str | None = None
@@ -46,7 +58,20 @@ class PageContext:
 def page_meta(page: PlannedPage) -> dict:
     """Front-matter values MkDocs and Material print unescaped: escape what came from data."""
     # The header tabs show the sections; the left sidebar would repeat them.
-    return {"title": Markup(escape(page.title)), "hide": ["navigation"]}
+    meta = {"title": Markup(escape(page.title)), "hide": ["navigation"]}
+    if is_archive_listing(page):
+        meta["search"] = {"exclude": True}  # its items are found on their own pages
+    return meta
+
+
+def is_archive_listing(page: PlannedPage) -> bool:
+    """A year archive or a later page of the news index: lists of items that have their own pages."""
+    return page.kind == "news_year" or (page.kind == "news" and page.entity.number > 1)
+
+
+def language_root(page: PlannedPage) -> str:
+    """The root of the page's language relative to it, as MkDocs writes `base_url`: ".", "..", "../.."."""
+    return relative_url(page.path, language_prefix(page.lang)).rstrip("/") or "."
 
 
 def page_context(page: PlannedPage, build, config) -> PageContext:
@@ -66,7 +91,20 @@ def page_context(page: PlannedPage, build, config) -> PageContext:
         institution_url=info.institution.url,
         title_lang=page.entity.name_lang_on(page.lang) if isinstance(page.entity, NamedInOneLanguage) else None,
         site_name_lang=info.name_lang_on(page.lang),
-        institution_name_lang=info.institution.name_lang_on(page.lang))
+        institution_name_lang=info.institution.name_lang_on(page.lang),
+        seo=seo_context(page, build.site, build.plan, site_url),
+        footer_links=footer_links(page, build.plan), footer_label=Translator(page.lang)("footer.label"))
+
+
+def footer_links(page: PlannedPage, plan) -> tuple[FooterLink, ...]:
+    """The open data page and the news feed, in the page's language."""
+    t = Translator(page.lang)
+    links = []
+    open_data = plan.by_key.get(("doc:open-data.md", page.lang))
+    if open_data is not None:
+        links.append(FooterLink(t("footer.open_data"), relative_url(page.path, open_data.path)))
+    links.append(FooterLink(t("footer.feed"), relative_url(page.path, feed_path(page.lang)), FEED_TYPE))
+    return tuple(links)
 
 
 def theme_globals(build, lang: str) -> dict:

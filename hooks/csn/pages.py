@@ -10,23 +10,26 @@ from babel import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import archive, open_data
+from .feeds import feed_path
 from .map_svg import build_partner_map
 from .markdown_render import MarkdownRenderer
 from .model import Partner, Site
 from .plan import Plan, PlannedPage
-from .schema import PARTNER_KINDS
+from .schema import PARTNER_KINDS, STATUSES
+from .search_index import fold
+from .settings import Settings
 from .strings import Translator
 from .timeline_svg import build_timeline
 from .urls import relative_url
-
-HOME_NEWS_COUNT = 3
 
 
 class PageRenderer:
     """Renders the parts of pages that come from the data, for one language."""
 
-    def __init__(self, templates_dir: Path, site: Site, plan: Plan, lang: str, today: dt.date):
-        self.site, self.plan, self.lang = site, plan, lang
+    def __init__(self, templates_dir: Path, site: Site, plan: Plan, lang: str, today: dt.date,
+                 settings: Settings | None = None):
+        self.site, self.plan, self.lang, self.settings = site, plan, lang, settings or Settings()
         self.today = today  # the build's day: where an ongoing project's bar stops
         self.t = Translator(lang)
         self.markdown = MarkdownRenderer()
@@ -63,14 +66,33 @@ class PageRenderer:
         return template.render(page=page, item=page.entity, link=link, section=section, asset=asset, md=md,
                                content=Markup(markdown_html), **self._extra_context(page))
 
+    def render_file(self, template_name: str, **context: Any) -> str:
+        """A whole file (feed, sitemap) from its template, autoescaped like the pages."""
+        return self.env.get_template(template_name).render(**context)
+
     def _extra_context(self, page: PlannedPage) -> dict[str, Any]:
         if page.kind == "home":
-            return {"featured": self.site.featured_projects, "latest_news": self.site.news[:HOME_NEWS_COUNT],
-                    "partners": self.site.partners, "partner_map": build_partner_map(self.site, self.t)}
+            return {"featured": self.site.featured_projects,
+                    "latest_news": self.site.news[:self.settings.home_news], "partners": self.site.partners,
+                    "partner_map": build_partner_map(self.site, self.t)}
+        if page.kind in ("news", "news_year"):
+            years = [(entry, self.plan.page(archive.listing_key(entry.year, 1), self.lang))
+                     for entry in archive.year_counts(self.site.news)]
+            return {"listing": page.entity, "years": years,
+                    "index": self.plan.page("doc:news.md", self.lang), "feed": feed_path(self.lang)}
+        if page.kind == "news_item":
+            older, newer = archive.neighbours(self.site.news, page.entity)
+            return {"older": older, "newer": newer}
+        if page.kind == "open_data":
+            return {"catalogue": open_data.CATALOGUE_PATH,
+                    "datasets": [(d, len(getattr(self.site, d.name))) for d in open_data.DATASETS]}
+        if page.kind == "projects":
+            used = [t for t in self.site.themes if any(t in p.themes for p in self.site.projects)]
+            return {"filter_themes": sorted(used, key=lambda t: fold(t.label[self.lang])),
+                    "filter_statuses": [s for s in STATUSES if any(p.status == s for p in self.site.projects)],
+                    "timeline": build_timeline(self.site, self.t, self.today)}
         if page.kind == "partners":
             return {"groups": self.partner_groups(), "partner_map": build_partner_map(self.site, self.t)}
-        if page.kind == "projects":
-            return {"timeline": build_timeline(self.site, self.t, self.today)}
         return {}
 
     def partner_groups(self) -> list[tuple[str, list[Partner]]]:

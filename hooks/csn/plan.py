@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from . import archive
 from .errors import DataError, Problem
 from .load import reserved_problem
 from .model import Site
@@ -24,12 +25,14 @@ DEFAULT_LANGUAGE = LANGUAGES[0]
 # The docs file that introduces each section, and the page kinds it leads to.
 SECTIONS = {"projects": "project", "partners": "partner", "news": "news"}
 HOME_FILE = "index.md"
+# Docs pages whose body the data layer completes, by file name: the open data page lists the datasets.
+DATA_PAGES = {"open-data": "open_data"}
 
 
 @dataclass(eq=False)
 class PlannedPage:
     key: str  # the same in every language: "doc:about.md", "project:lac-de-donnees"
-    kind: str  # home, doc, projects, partners, news (indexes), project, partner, news_item
+    kind: str  # home, doc, open_data, projects, partners, news (indexes), news_year, project, partner, news_item
     lang: str
     path: str  # URL path from the site root: "" (home), "projets/lac-de-donnees/", "en/news/"
     title: str
@@ -91,11 +94,11 @@ def section_path(docs_dir: Path, section: str, lang: str) -> str:
     return language_prefix(lang) + f"{meta.get('slug') or section}/"
 
 
-def build_plan(site: Site, docs_dir: Path) -> Plan:
+def build_plan(site: Site, docs_dir: Path, news_per_page: int = archive.DEFAULT_NEWS_PER_PAGE) -> Plan:
     """Every page in every language; raise DataError when docs pages lack a twin or collide."""
     problems: list[Problem] = []
     pages: list[PlannedPage] = []
-    section_paths: dict[tuple[str, str], str] = {}
+    section_pages: dict[tuple[str, str], PlannedPage] = {}
     docs = {lang: sorted(p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md"))
             for lang in LANGUAGES}
     for name in sorted(set().union(*docs.values())):
@@ -110,10 +113,10 @@ def build_plan(site: Site, docs_dir: Path) -> Plan:
             if page:
                 pages.append(page)
                 if page.kind in SECTIONS:
-                    section_paths[(page.kind, lang)] = page.path
+                    section_pages[(page.kind, lang)] = page
     for section in SECTIONS:
         for lang in LANGUAGES:
-            if (section, lang) not in section_paths:
+            if (section, lang) not in section_pages:
                 problems.append(Problem(f"docs/{lang}/{section}.md", 0, "", "missing: this section needs its page"))
     if problems:
         raise DataError(problems)
@@ -125,9 +128,33 @@ def build_plan(site: Site, docs_dir: Path) -> Plan:
             description = entity.description[lang] if kind == "partner" else entity.summary[lang]
             pages.append(PlannedPage(
                 key=f"{kind}:{entity.id}", kind=kind, lang=lang,
-                path=f"{section_paths[(section, lang)]}{entity.slug[lang]}/",
+                path=f"{section_pages[(section, lang)].path}{entity.slug[lang]}/",
                 title=title, entity=entity, description=description))
+        pages += _news_archive_pages(site, section_pages[("news", lang)], news_per_page)
     return _link_twins(pages)
+
+
+def _news_archive_pages(site: Site, index: PlannedPage, per_page: int) -> list[PlannedPage]:
+    """The news index's later pages and the year archives; the index's first page is the docs page."""
+    generated = []
+    lists = [(None, site.news)] + archive.by_year(site.news)
+    for year, items in lists:
+        listings = archive.paginate(items, per_page, year)
+        shared: list[PlannedPage] = []  # every page of this list, in order, seen from each of them
+        for listing in listings:
+            listing.pages = shared
+            if year is None and listing.number == 1:
+                page = index
+                page.entity = listing
+            else:
+                page = PlannedPage(
+                    key=archive.listing_key(year, listing.number), kind="news" if year is None else "news_year",
+                    lang=index.lang, path=archive.listing_path(index.path, year, listing.number),
+                    title=archive.listing_title(index.title, listing, index.lang), entity=listing,
+                    description=archive.listing_description(index.description, listing, index.lang))
+                generated.append(page)
+            shared.append(page)
+    return generated
 
 
 def _doc_page(name: str, lang: str, meta: dict[str, Any], shown: str, problems: list[Problem]) -> PlannedPage | None:
@@ -145,7 +172,7 @@ def _doc_page(name: str, lang: str, meta: dict[str, Any], shown: str, problems: 
         if problem:
             problems.append(Problem(shown, 1, "slug", problem))
             return None
-        kind = base if not folder and base in SECTIONS else "doc"
+        kind = base if not folder and base in SECTIONS else DATA_PAGES.get(base, "doc") if not folder else "doc"
         path = f"{folder}/{slug}/" if folder else f"{slug}/"
     return PlannedPage(key=f"doc:{name}", kind=kind, lang=lang, path=language_prefix(lang) + path, title=title,
                        source=f"{lang}/{name}", description=str(meta.get("description") or ""))

@@ -74,6 +74,8 @@ _PROJECT_PARTNER = Field("partner", "ref_or_object", _d(
     Field("id", "ref", _d("Identifiant du partenaire", "The partner's id"), target="partners"),
     Field("role", "translated_text", _d("Rôle du partenaire dans le projet", "The partner's role in the project"),
           required=False),
+    Field("funder", "bool", _d("Ce partenaire finance le projet (true ou false)",
+                               "This partner funds the project (true or false)"), required=False),
 ))
 
 _LOCATION = Field("location", "object", _d(

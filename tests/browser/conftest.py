@@ -47,3 +47,10 @@ def open_page(browser, served_site):
 def recorded_page(open_page) -> RecordedPage:
     """A recorded page of the served site, 1280 px wide."""
     return open_page()
+
+
+@pytest.fixture(scope="session")
+def served_fixture_site(fixture_site):
+    """The fixture site (tests/fixturesite.py), served like the real one."""
+    with StaticServer(fixture_site.site) as server:
+        yield server

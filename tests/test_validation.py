@@ -177,7 +177,7 @@ def test_name_lang_beside_a_name_written_per_language_is_refused(data_dir):
     assert (problem.file, problem.field) == ("data/partners/bayfor.yml", "name_lang")
     assert problem.line == len(path.read_text(encoding="utf-8").splitlines())
     assert "remove `name_lang`" in problem.message
-@pytest.mark.parametrize("slug, words", [("page", "later pages"), ("2020", "year's news archive")])
+@pytest.mark.parametrize("slug, words", [("page", "reserved for the site"), ("2020", "year's news archive")])
 def test_a_news_slug_cannot_take_an_address_of_the_archive(data_dir, slug, words):
     path = data_dir / "news/2020-06-29-adhesion-echalliance.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("  en: joining-echalliance", f"  en: {slug}"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
@@ -22,7 +23,8 @@ def json_ld_names(soup) -> list[str]:
     for script in soup.select('script[type="application/ld+json"]'):
         assert "<" not in script.get_text(), "a < inside JSON-LD could close its script element"
         for node in json.loads(script.get_text())["@graph"]:
-            names += [node.get("name"), node.get("headline")]
+            names += [html.unescape(node.get("name") or node.get("headline") or "")]
+            assert "<" not in json.dumps(node, ensure_ascii=False), "texts of JSON-LD are HTML-escaped"
     return names
 
 

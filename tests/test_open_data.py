@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import unicodedata
@@ -11,6 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
+from csn.markdown_render import MarkdownRenderer
 from sitebuild import PROJECT_DIR
 
 SITE_URL = "https://csn.example.org/"
@@ -39,11 +41,20 @@ def text(value) -> str:
 
 
 def translated(value) -> dict:
-    return {lang: text(value[lang]) for lang in ("fr", "en")}
+    """A text in both languages as the export gives it: HTML-escaped, so that it can go into a page as is."""
+    return {lang: html.escape(text(value[lang]), quote=False) for lang in ("fr", "en")}
+
+
+RENDER = MarkdownRenderer()
+
+
+def rendered(value) -> dict:
+    """A Markdown text in both languages as the export gives it: the site's sanitized HTML."""
+    return {lang: str(RENDER(text(value[lang]), asset_root=SITE_URL)) for lang in ("fr", "en")}
 
 
 def proper(value) -> dict:
-    return translated(value) if isinstance(value, dict) else {lang: text(value) for lang in ("fr", "en")}
+    return translated(value) if isinstance(value, dict) else translated({lang: value for lang in ("fr", "en")})
 
 
 @pytest.mark.parametrize("dataset", DATASETS)
@@ -81,8 +92,9 @@ def test_projects_round_trip_to_the_yaml(real_site):
     assert set(exported) == set(source)
     for pid, raw in source.items():
         record = exported[pid]
-        for field in ("title", "summary", "description"):
+        for field in ("title", "summary"):
             assert record[field] == translated(raw[field]), (pid, field)
+        assert record["description"] == rendered(raw["description"])
         assert record["status"] == raw["status"]
         assert record["start"] == str(raw["start"]) and record["end"] == (str(raw["end"]) if "end" in raw else None)
         assert record["featured"] == raw.get("featured", False)
@@ -104,7 +116,8 @@ def test_partners_round_trip_to_the_yaml(real_site):
         assert record["name"] == proper(raw["name"])
         assert record["description"] == translated(raw["description"])
         assert (record["kind"], record["country"]) == (raw["kind"], raw["country"])
-        assert record["acronym"] == raw.get("acronym") and record["website"] == raw.get("website")
+        assert record["acronym"] == (html.escape(raw["acronym"]) if "acronym" in raw else None)
+        assert record["website"] == raw.get("website")
         assert record["region"] == (proper(raw["region"]) if "region" in raw else None)
 
 
@@ -115,11 +128,12 @@ def test_news_round_trip_to_the_yaml(real_site):
     for nid, raw in source.items():
         record = exported[nid]
         assert record["date"] == str(raw["date"])
-        for field in ("title", "summary", "body"):
+        for field in ("title", "summary"):
             assert record[field] == translated(raw[field]), (nid, field)
+        assert record["body"] == rendered(raw["body"])
         assert [p["id"] for p in record["projects"]] == raw.get("projects", [])
         assert [p["id"] for p in record["partners"]] == raw.get("partners", [])
-        assert record["source"] == ({"name": raw["source"]["name"], "url": raw["source"].get("url")}
+        assert record["source"] == ({"name": html.escape(raw["source"]["name"]), "url": raw["source"].get("url")}
                                     if "source" in raw else None)
 
 
@@ -150,7 +164,8 @@ def test_the_projects_csv_has_one_row_per_project_with_the_json_values(real_site
     assert [row["id"] for row in rows] == list(exported)
     for row in rows:
         record = exported[row["id"]]
-        assert row["title_fr"] == record["title"]["fr"] and row["title_en"] == record["title"]["en"]
+        assert row["title_fr"] == html.unescape(record["title"]["fr"])
+        assert row["title_en"] == html.unescape(record["title"]["en"])
         assert row["url_en"] == record["url"]["en"] and row["status"] == record["status"]
         assert row["themes"].split(";") == [t["id"] for t in record["themes"]]
         assert row["partners"].split(";") == [p["id"] for p in record["partners"]]
@@ -164,7 +179,8 @@ def test_the_partners_csv_has_one_row_per_partner_with_the_json_values(real_site
     assert [row["id"] for row in rows] == list(exported)
     for row in rows:
         record = exported[row["id"]]
-        assert (row["name_fr"], row["name_en"]) == (record["name"]["fr"], record["name"]["en"])
+        assert (row["name_fr"], row["name_en"]) == (html.unescape(record["name"]["fr"]),
+                                                    html.unescape(record["name"]["en"]))
         assert row["country"] == record["country"] and row["website"] == (record["website"] or "")
         assert row["projects"] == ";".join(p["id"] for p in record["projects"])
 

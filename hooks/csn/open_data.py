@@ -9,6 +9,7 @@ generated from them, and a test checks every record against its schema.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from collections.abc import Callable
@@ -96,8 +97,8 @@ _COMMON = (
 PROJECTS = Dataset("projects", _d("Projets", "Projects"), _COMMON + (
     _field("title", TRANSLATED, "{fr, en}", "Titre", "Title"),
     _field("summary", TRANSLATED, "{fr, en}", "Résumé en texte simple", "Plain-text summary"),
-    _field("description", TRANSLATED, "{fr, en} Markdown", "Description complète, en Markdown",
-           "Full description, in Markdown"),
+    _field("description", TRANSLATED, "{fr, en} HTML", "Description complète, en HTML (rendu du Markdown des éditeurs)",
+           "Full description, in HTML (rendered from the editors' Markdown)"),
     _field("status", {"enum": list(STATUSES)}, " | ".join(STATUSES), "État du projet", "Project status"),
     _field("start", DATE, "date", "Début, à l'année, au mois ou au jour près (2020, 2020-06, 2020-06-29)",
            "Start, to the year, month or day (2020, 2020-06, 2020-06-29)"),
@@ -139,7 +140,8 @@ NEWS = Dataset("news", _d("Actualités", "News"), _COMMON + (
     _field("date", DATE, "date", "Date, à l'année, au mois ou au jour près", "Date, to the year, month or day"),
     _field("title", TRANSLATED, "{fr, en}", "Titre", "Title"),
     _field("summary", TRANSLATED, "{fr, en}", "Résumé", "Summary"),
-    _field("body", TRANSLATED, "{fr, en} Markdown", "Texte, en Markdown", "Text, in Markdown"),
+    _field("body", TRANSLATED, "{fr, en} HTML", "Texte, en HTML (rendu du Markdown des éditeurs)",
+           "Text, in HTML (rendered from the editors' Markdown)"),
     _field("projects", {"type": "array", "items": REFERENCE}, "[{id, url}]", "Projets mentionnés",
            "Projects mentioned"),
     _field("partners", {"type": "array", "items": REFERENCE}, "[{id, url}]", "Partenaires mentionnés",
@@ -171,11 +173,34 @@ def json_schema(dataset: Dataset, site_url: str) -> dict:
     }
 
 
-class Exporter:
-    """Turns the model into records whose references are ids and page URLs."""
+def escaped(value):
+    """Text made safe to put in HTML as is (`<`, `>`, `&` as entities), in every language of a translated value."""
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return {key: html.escape(text, quote=False) for key, text in value.items()}
+    return html.escape(value, quote=False)
 
-    def __init__(self, site: Site, plan: Plan, site_url: str):
-        self.site, self.plan, self.site_url = site, plan, site_url
+
+def plain(value):
+    """The text back from escaped(): what spreadsheets show."""
+    if isinstance(value, dict):
+        return {key: plain(text) for key, text in value.items()}
+    return html.unescape(value) if isinstance(value, str) else value
+
+
+class Exporter:
+    """Turns the model into records whose references are ids and page URLs.
+
+    Texts are HTML-escaped and the Markdown fields are given as the site's own sanitized HTML, so that
+    a reuser who puts a value in a web page as is shows it as written and runs nothing.
+    """
+
+    def __init__(self, site: Site, plan: Plan, site_url: str, markdown):
+        self.site, self.plan, self.site_url, self.markdown = site, plan, site_url, markdown
+
+    def html(self, value: dict[str, str]) -> dict[str, str]:
+        return {lang: str(self.markdown(text, asset_root=self.site_url)) for lang, text in value.items()}
 
     def pages(self, entity: Any) -> dict[str, str]:
         return {lang: absolute_url(self.site_url, self.plan.for_entity(entity, lang).path) for lang in LANGUAGES}
@@ -185,29 +210,31 @@ class Exporter:
 
     def project(self, p: Project) -> dict[str, Any]:
         return {
-            "id": p.id, "url": self.pages(p), "title": p.title, "summary": p.summary, "description": p.description,
+            "id": p.id, "url": self.pages(p), "title": escaped(p.title), "summary": escaped(p.summary),
+            "description": self.html(p.description),
             "status": p.status, "start": p.start.iso(), "end": p.end.iso() if p.end else None,
             "featured": p.featured,
-            "themes": [{"id": theme.id, "label": theme.label} for theme in p.themes],
-            "partners": [{**self.ref(x.partner), "role": x.role, "funder": x.funder} for x in p.partners],
-            "links": [{"title": link.title, "url": link.url} for link in p.links],
+            "themes": [{"id": theme.id, "label": escaped(theme.label)} for theme in p.themes],
+            "partners": [{**self.ref(x.partner), "role": escaped(x.role), "funder": x.funder} for x in p.partners],
+            "links": [{"title": escaped(link.title), "url": link.url} for link in p.links],
             "news": [self.ref(n) for n in p.news],
         }
 
     def partner(self, p: Partner) -> dict[str, Any]:
         return {
-            "id": p.id, "url": self.pages(p), "name": p.name, "acronym": p.acronym, "kind": p.kind,
-            "country": p.country, "region": p.region, "website": p.website, "description": p.description,
-            "projects": [{**self.ref(x.project), "role": x.role, "funder": x.funder} for x in p.projects],
+            "id": p.id, "url": self.pages(p), "name": escaped(p.name), "acronym": escaped(p.acronym), "kind": p.kind,
+            "country": p.country, "region": escaped(p.region), "website": p.website,
+            "description": escaped(p.description),
+            "projects": [{**self.ref(x.project), "role": escaped(x.role), "funder": x.funder} for x in p.projects],
             "news": [self.ref(n) for n in p.news],
         }
 
     def news(self, n: News) -> dict[str, Any]:
         return {
-            "id": n.id, "url": self.pages(n), "date": n.date.iso(), "title": n.title, "summary": n.summary,
-            "body": n.body, "projects": [self.ref(p) for p in n.projects],
+            "id": n.id, "url": self.pages(n), "date": n.date.iso(), "title": escaped(n.title),
+            "summary": escaped(n.summary), "body": self.html(n.body), "projects": [self.ref(p) for p in n.projects],
             "partners": [self.ref(p) for p in n.partners],
-            "source": {"name": n.source.name, "url": n.source.url} if n.source else None,
+            "source": {"name": escaped(n.source.name), "url": n.source.url} if n.source else None,
         }
 
     def records(self, dataset: Dataset) -> list[dict[str, Any]]:
@@ -234,6 +261,8 @@ def _joined(values: list[str]) -> str:
 
 
 def projects_csv(records: list[dict[str, Any]]) -> bytes:
+    records = [{key: plain(value) if key != "themes" else [{**t, "label": plain(t["label"])} for t in value]
+                for key, value in r.items()} for r in records]
     header = ["id", "url_fr", "url_en", "title_fr", "title_en", "summary_fr", "summary_en", "status", "start", "end",
               "featured", "themes", "themes_fr", "themes_en", "partners", "funders"]
     rows = [[r["id"], r["url"]["fr"], r["url"]["en"], r["title"]["fr"], r["title"]["en"], r["summary"]["fr"],
@@ -245,6 +274,7 @@ def projects_csv(records: list[dict[str, Any]]) -> bytes:
 
 
 def partners_csv(records: list[dict[str, Any]]) -> bytes:
+    records = [{key: plain(value) for key, value in r.items()} for r in records]
     header = ["id", "url_fr", "url_en", "name_fr", "name_en", "acronym", "kind", "country", "region_fr", "region_en",
               "website", "description_fr", "description_en", "projects"]
     rows = [[r["id"], r["url"]["fr"], r["url"]["en"], r["name"]["fr"], r["name"]["en"], r["acronym"], r["kind"],
@@ -257,9 +287,9 @@ def partners_csv(records: list[dict[str, Any]]) -> bytes:
 CSV_WRITERS = {"projects": projects_csv, "partners": partners_csv}
 
 
-def open_data_files(site: Site, plan: Plan, site_url: str) -> dict[str, str | bytes]:
+def open_data_files(site: Site, plan: Plan, site_url: str, markdown) -> dict[str, str | bytes]:
     """Every file of the export, by its path from the site root."""
-    exporter = Exporter(site, plan, site_url)
+    exporter = Exporter(site, plan, site_url, markdown)
     files: dict[str, str | bytes] = {}
     catalogue = []
     for dataset in DATASETS:

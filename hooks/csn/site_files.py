@@ -22,7 +22,7 @@ def language_files(build: LanguageBuild, site_url: str) -> dict[str, str | bytes
     if lang == DEFAULT_LANGUAGE:
         files[SITEMAP_FILE] = renderer.render_file("sitemap.xml", entries=sitemap_entries(build.plan, site_url))
         files["robots.txt"] = robots_txt(site_url)
-        files.update(open_data_files(build.site, build.plan, site_url))
+        files.update(open_data_files(build.site, build.plan, site_url, renderer.markdown))
     else:
         files[sitemap_path(lang)] = renderer.render_file("sitemap.xml",
                                                          entries=sitemap_entries(build.plan, site_url, lang))

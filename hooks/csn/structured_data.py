@@ -8,6 +8,7 @@ page an `Organization`, a news page a `NewsArticle`. Nodes carry stable `@id`s
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -18,6 +19,9 @@ from .plan import DEFAULT_LANGUAGE, Plan, PlannedPage
 from .urls import absolute_url
 
 CONTEXT = "https://schema.org"
+# Values that are addresses, dates or codes; every other text is HTML-escaped, as the site shows it.
+NOT_TEXT = frozenset({"@context", "@id", "@type", "url", "mainEntityOfPage", "sameAs", "isBasedOn", "datePublished",
+                      "foundingDate", "dissolutionDate", "inLanguage", "email", "addressCountry"})
 PARTNER_TYPES = {"university": "CollegeOrUniversity", "government": "GovernmentOrganization",
                  "research": "ResearchOrganization", "network": "Organization", "health": "MedicalOrganization",
                  "industry": "Corporation", "other": "Organization"}
@@ -104,5 +108,17 @@ class StructuredData:
 
     def script(self, page: PlannedPage) -> Markup:
         """The JSON-LD text to put inside <script type="application/ld+json">: `<`, `>`, `&` escaped."""
-        text = json.dumps({"@context": CONTEXT, "@graph": self.graph(page)}, ensure_ascii=False, indent=1)
+        graph = [_escape_texts(node) for node in self.graph(page)]
+        text = json.dumps({"@context": CONTEXT, "@graph": graph}, ensure_ascii=False, indent=1)
         return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def _escape_texts(value: Any, key: str = "") -> Any:
+    """Texts HTML-escaped (`<`, `>`, `&`), so that a consumer that renders them as HTML runs nothing."""
+    if isinstance(value, dict):
+        return {k: _escape_texts(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escape_texts(v, key) for v in value]
+    if isinstance(value, str) and key not in NOT_TEXT:
+        return html.escape(value, quote=False)
+    return value

@@ -7,6 +7,7 @@ template `overrides/csn/feed.xml` only prints them, autoescaped.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -20,6 +21,11 @@ from .urls import absolute_url
 
 FEED_FILE = "feed.xml"
 FEED_TYPE = "application/atom+xml"
+
+
+def as_html(text: str) -> str:
+    """A plain text as an Atom `type="html"` value: readers that render titles as HTML show it as written."""
+    return html.escape(text, quote=False)
 
 
 def feed_path(lang: str) -> str:
@@ -60,7 +66,7 @@ class FeedEntry:
 class Feed:
     lang: str
     id: str
-    title: str
+    title: str  # HTML (escaped text), like every text of the feed
     subtitle: str
     updated: str
     self_url: str
@@ -83,8 +89,8 @@ def build_feed(site: Site, plan: Plan, lang: str, site_url: str, markdown) -> Fe
     entries = tuple(_entry(item, url_of(plan.for_entity(item, lang)), lang, site_url, markdown) for item in site.news)
     updated = entries[0].updated if entries else rfc3339(site.today)
     return Feed(
-        lang=lang, id=absolute_url(site_url, feed_path(lang)), title=t("feed.title", site=info.name[lang]),
-        subtitle=info.tagline[lang], updated=updated, self_url=absolute_url(site_url, feed_path(lang)),
+        lang=lang, id=absolute_url(site_url, feed_path(lang)), title=as_html(t("feed.title", site=info.name[lang])),
+        subtitle=as_html(info.tagline[lang]), updated=updated, self_url=absolute_url(site_url, feed_path(lang)),
         html_url=url_of(plan.page("doc:news.md", lang)), author_name=info.name[lang],
         author_uri=url_of(plan.page("doc:index.md", lang)), author_email=info.email,
         other_feeds=tuple(FeedLink(other, absolute_url(site_url, feed_path(other)))
@@ -94,5 +100,6 @@ def build_feed(site: Site, plan: Plan, lang: str, site_url: str, markdown) -> Fe
 
 def _entry(item: News, url: str, lang: str, site_url: str, markdown) -> FeedEntry:
     stamp = rfc3339(item.date)
-    return FeedEntry(id=tag_uri(site_url, item.date, f"news/{item.id}/{lang}"), title=item.title[lang], url=url,
-                     published=stamp, updated=stamp, summary=item.summary[lang], content=str(markdown(item.body[lang], asset_root=site_url)))
+    return FeedEntry(id=tag_uri(site_url, item.date, f"news/{item.id}/{lang}"), title=as_html(item.title[lang]),
+                     url=url, published=stamp, updated=stamp, summary=as_html(item.summary[lang]),
+                     content=str(markdown(item.body[lang], asset_root=site_url)))

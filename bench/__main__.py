@@ -141,7 +141,8 @@ def measure_size(space: Workspace, repeat: int, edits: int, hugo: str | None, se
         for name in names[shift:] + names[:shift]:
             result = found[name]()
             results[name].runs.append(result)
-            say(f"  N={space.n} {LABELS[name]} #{repetition + 1}: {result.seconds:.2f} s, {result.peak_mb:.0f} MB")
+            say(f"  N={space.n} {LABELS[name]} #{repetition + 1}: {result.seconds:.2f} s "
+                f"(CPU {result.cpu_seconds:.2f} s), {result.peak_mb:.0f} MB")
     if "preview" in selected and edits:
         runs = measure_preview(space.preview, space.edited_news, space.edited_path, edits,
                                environment(space.preview))
@@ -177,8 +178,8 @@ def pages_of(space: Workspace) -> dict[str, int]:
 
 
 def table(results: dict[int, dict[str, Series]], pages: dict[int, dict[str, int]]) -> str:
-    lines = ["| N | measurement | pages | median s | min–max s | peak MB | vs floor |",
-             "|---:|---|---:|---:|---:|---:|---:|"]
+    lines = ["| N | measurement | pages | median s | min–max s | CPU s | peak MB | vs floor |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|"]
     for n, series in results.items():
         floor = series.get("floor")
         for name in MEASURES:
@@ -194,8 +195,9 @@ def table(results: dict[int, dict[str, Series]], pages: dict[int, dict[str, int]
                 if inner:
                     seconds += f" ({inner[len(inner) // 2]:.2f} in-process)"
             ratio = f"{s.median / floor.median:.2f}" if floor and name in ("project", "hugo") else ""
-            lines.append(f"| {n} | {LABELS[name]} | {written} | {seconds} | {low:.2f}–{high:.2f} | {s.peak_mb:.0f} "
-                         f"| {ratio} |")
+            cpu = f"{s.cpu_median:.2f}" if name != "preview" else ""
+            lines.append(f"| {n} | {LABELS[name]} | {written} | {seconds} | {low:.2f}–{high:.2f} | {cpu} "
+                         f"| {s.peak_mb:.0f} | {ratio} |")
     return "\n".join(lines)
 
 

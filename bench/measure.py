@@ -17,6 +17,7 @@ class Run:
     seconds: float
     peak_mb: float  # the largest resident set of the process, or of a child it waited for
     output: str
+    cpu_seconds: float = 0.0  # user + system time: steadier than wall time on a shared machine
 
 
 @dataclass
@@ -34,6 +35,10 @@ class Series:
         return min(run.seconds for run in self.runs), max(run.seconds for run in self.runs)
 
     @property
+    def cpu_median(self) -> float:
+        return statistics.median(run.cpu_seconds for run in self.runs)
+
+    @property
     def peak_mb(self) -> float:
         return max(run.peak_mb for run in self.runs)
 
@@ -48,11 +53,11 @@ def start(command: list[str], cwd, env: dict[str, str], output) -> subprocess.Po
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
-def reap(process: subprocess.Popen) -> tuple[int, float]:
-    """Wait for `process` itself (not any other child): its exit code and peak resident memory in MB."""
+def reap(process: subprocess.Popen) -> tuple[int, float, float]:
+    """Wait for `process` itself (not any other child): its exit code, peak resident MB and CPU seconds."""
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
-    return process.returncode, usage.ru_maxrss / 1024
+    return process.returncode, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def run(command: list[str], cwd, env: dict[str, str], timeout: float = 1800) -> Run:
@@ -63,7 +68,7 @@ def run(command: list[str], cwd, env: dict[str, str], timeout: float = 1800) -> 
         timer = threading.Timer(timeout, process.kill)
         timer.start()
         try:
-            code, peak_mb = reap(process)
+            code, peak_mb, cpu_seconds = reap(process)
         finally:
             timer.cancel()
         seconds = time.perf_counter() - started
@@ -71,4 +76,4 @@ def run(command: list[str], cwd, env: dict[str, str], timeout: float = 1800) -> 
         text = output.read().decode("utf-8", "replace")
     if code != 0:
         raise CommandFailed(f"{' '.join(map(str, command))} (in {cwd}) exited with {code}:\n{text[-4000:]}")
-    return Run(seconds, peak_mb, text)
+    return Run(seconds, peak_mb, text, cpu_seconds)

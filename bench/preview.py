@@ -80,7 +80,7 @@ def measure_preview(project: Path, news_file: Path, page_path: str, edits: int, 
         finally:
             if not _exited(server):
                 server.send_signal(signal.SIGINT)
-            _, peak_mb = reap(server)
+            _, peak_mb, _ = reap(server)
     for run in runs:
         run.peak_mb = peak_mb
     return runs

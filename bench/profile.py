@@ -9,6 +9,7 @@ also saved next to the data set when --keep is given.
 from __future__ import annotations
 
 import argparse
+import os
 import pstats
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .__main__ import SITE_URL, environment, prepare
+from .__main__ import PROJECT_DIR, SITE_URL, environment, prepare
 
 
 def profile_command(tool: str, report: Path) -> list[str]:
@@ -25,14 +26,15 @@ def profile_command(tool: str, report: Path) -> list[str]:
         # --show-all: the library frames (Material's templates, Markdown, the search plugin) are the point.
         return [sys.executable, "-m", "pyinstrument", "--renderer", "text", "--show-all", "--outfile", str(report),
                 *build]
-    return [sys.executable, "-m", "cProfile", "-o", str(report), *build]
+    return [sys.executable, "-m", "bench.cpu_profile", str(report), *build[3:]]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.profile", description=__doc__)
     parser.add_argument("--size", type=int, default=1000, help="N, the number of news items (default: 1000)")
     parser.add_argument("--target", choices=("project", "floor"), default="project")
-    parser.add_argument("--tool", choices=("pyinstrument", "cprofile"), default="pyinstrument")
+    parser.add_argument("--tool", choices=("pyinstrument", "cprofile"), default="cprofile",
+                        help="cprofile (default): CPU time, exact counts; pyinstrument: wall-time call tree")
     parser.add_argument("--top", type=int, default=40, help="cProfile: rows of the report (default: 40)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     args = parser.parse_args(argv)
@@ -42,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = space.project if args.target == "project" else space.floor
         report = root / ("profile.txt" if args.tool == "pyinstrument" else "profile.prof")
         env = environment(space.project if args.target == "project" else None)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, (env.get("PYTHONPATH"), str(PROJECT_DIR))))
         done = subprocess.run(profile_command(args.tool, report), cwd=folder, env=env, capture_output=True, text=True)
         if done.returncode != 0:
             print(done.stdout + done.stderr, file=sys.stderr)

@@ -15,6 +15,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 # MkDocs puts hooks/ on sys.path only while this module's top level runs.
 from csn.annotations import print_problems
@@ -30,6 +32,7 @@ from csn.publishing import scheduled_warnings
 from csn.search_index import split_search_index
 from csn.settings import read_settings
 from csn.site_files import language_files
+from csn.template_cache import THEME_TEMPLATES
 
 HOOKS_DIR = Path(__file__).resolve().parent
 _csn_stamp: tuple = ()
@@ -49,7 +52,7 @@ def _reload_edited_data_layer() -> None:
     """
     global _csn_stamp, prepare, BuildDateError, DataError, page_context, page_meta, theme_globals
     global print_problems, secure_page, write_problems_pages, error_page, language_root, scheduled_warnings
-    global split_search_index, read_settings, language_files
+    global split_search_index, read_settings, language_files, THEME_TEMPLATES
     stamp = _csn_source_stamp()
     if stamp == _csn_stamp:
         return
@@ -70,6 +73,7 @@ def _reload_edited_data_layer() -> None:
             from csn.search_index import split_search_index
             from csn.settings import read_settings
             from csn.site_files import language_files
+            from csn.template_cache import THEME_TEMPLATES
         finally:
             sys.path.remove(str(HOOKS_DIR))
     _csn_stamp = stamp
@@ -145,6 +149,7 @@ def on_files(files: Files, config) -> Files:
             file = File.generated(config, f"_generated/{page.lang}/{page.key.replace(':', '/')}.md", content="",
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             _place(file, page, config)
+            DataPage(None, file, config)
             files.append(file)
     for path, content in language_files(_build, config.site_url or "/").items():
         files.append(_generated_file(config, path, content))
@@ -172,6 +177,17 @@ def _generated_file(config, path: str, content: str | bytes) -> File:
     return file
 
 
+class DataPage(Page):
+    """A page drawn from the data: its template writes the body in on_page_content."""
+
+    def render(self, config, files) -> None:
+        # Its Markdown is empty: MkDocs would still build a Markdown converter for it (2 ms a page).
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+        self.links_to_anchors = {}
+
+
 def _place(file: File, page, config) -> None:
     file.dest_uri = page.dest_uri
     file.url = page.path or "./"
@@ -184,7 +200,16 @@ def _place(file: File, page, config) -> None:
 def on_env(env, config, files):
     """Material's overrides (header, search, skip link) on every page, the 404 included, in the language built."""
     env.globals.update(theme_globals(_build, config.theme["language"]))
+    # Material's templates compiled once per run, not once per language; and its
+    # frame blocks shared by the data pages of a folder (see overrides/main.html).
+    env.bytecode_cache = THEME_TEMPLATES
+    env.globals["csn_shared_block"] = _build.shared_blocks if _build else _render_alone
     return env
+
+
+def _render_alone(name: str, render):
+    """Without data (the preview of data with problems) every block is rendered for its page."""
+    return render()
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

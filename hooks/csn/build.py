@@ -21,6 +21,7 @@ from .plan import Plan, build_plan
 from .publishing import publication_date
 from .settings import Settings
 from .sources import links_leading_out
+from .theme_blocks import SharedBlocks
 
 # Folders MkDocs reads besides data/ (which load_site checks itself).
 BUILD_INPUTS = ("docs", "overrides")
@@ -34,6 +35,7 @@ class LanguageBuild:
     renderer: PageRenderer
     today: dt.date  # the day this build publishes for (CSN_TODAY, else SOURCE_DATE_EPOCH's or today's)
     settings: Settings
+    shared_blocks: SharedBlocks
 
 
 _cache: dict[Path, tuple[tuple, Site, Plan]] = {}
@@ -74,4 +76,4 @@ def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str,
         site, plan = check_project(project_dir, docs_dir, today, settings.news_per_page)
         _cache[data_dir] = (stamp, site, plan)
     return LanguageBuild(lang, site, plan, PageRenderer(templates_dir, site, plan, lang, today, settings), today,
-                         settings)
+                         settings, SharedBlocks())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from babel.dates import format_date, format_skeleton
 
@@ -45,14 +46,20 @@ class PartialDate:
 
     def localized(self, lang: str) -> str:
         """'29 juin 2020' / 'June 29, 2020', 'juin 2020' / 'June 2020', '2020'."""
-        if self.precision == "year":
-            return str(self.year)
-        locale = LOCALES[lang]
-        if self.precision == "month":
-            return format_skeleton("yMMMM", self.first_day(), locale=locale)
-        if lang == "en":
-            return format_date(self.first_day(), "MMMM d, y", locale=locale)
-        return format_date(self.first_day(), "d MMMM y", locale=locale)
+        return _localized(self, lang)
+
+
+# A date is shown on many pages (its item, the lists, the related items): Babel formats it once.
+@lru_cache(maxsize=None)
+def _localized(date: PartialDate, lang: str) -> str:
+    if date.precision == "year":
+        return str(date.year)
+    locale = LOCALES[lang]
+    if date.precision == "month":
+        return format_skeleton("yMMMM", date.first_day(), locale=locale)
+    if lang == "en":
+        return format_date(date.first_day(), "MMMM d, y", locale=locale)
+    return format_date(date.first_day(), "d MMMM y", locale=locale)
 
 
 def parse_partial_date(text: str) -> PartialDate:

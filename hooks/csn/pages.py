@@ -20,6 +20,7 @@ from .schema import PARTNER_KINDS, STATUSES
 from .search_index import fold
 from .settings import Settings
 from .strings import Translator
+from .template_cache import DATA_TEMPLATES
 from .timeline_svg import build_timeline
 from .urls import relative_url
 
@@ -34,7 +35,8 @@ class PageRenderer:
         self.t = Translator(lang)
         self.markdown = MarkdownRenderer()
         self.env = Environment(loader=FileSystemLoader(str(templates_dir)), autoescape=True,
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                               bytecode_cache=DATA_TEMPLATES)
         self.env.globals.update(t=self.t, lang=lang, site=site, country=self.country_name)
         self._countries = Locale.parse(lang).territories
 

@@ -111,11 +111,12 @@ lint: $(VENV)/.test-installed ## Python lint (ruff) of hooks/ and tests/
 build: $(VENV)/.site-installed ## Strict build into site/ (replaced only when the build succeeds)
 	@$(PY) -m csn build
 
+# --dirty: after an edit, only the pages it touches are rendered again (hooks/csn/incremental.py).
 # ONLY=fr (or en) builds one language: faster previews. The variable is not LANG, which the shell uses.
 serve: $(VENV)/.site-installed ## Live preview on http://127.0.0.1:8000/; ONLY=fr or ONLY=en builds one language
 	$(if $(ONLY),@echo "Previewing one language: http://$(HOST):$(PORT)/$(if $(filter-out fr,$(ONLY)),$(ONLY)/)")
 	$(if $(ONLY),CSN_ONLY_LANGUAGE=$(ONLY)) PYTHONDONTWRITEBYTECODE=1 \
-		$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+		$(VENV)/bin/mkdocs serve --strict --dirty --dev-addr $(HOST):$(PORT)
 
 test: $(VENV)/.test-installed node_modules/.installed $(JAVA) $(CHROMIUM_PATH) ## Install what the tests need (browser, HTML checker), then run every test
 	$(PY) -m pytest

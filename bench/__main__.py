@@ -33,6 +33,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 COPIED = ("mkdocs.yml", "docs", "overrides", "hooks")
 SITE_URL = "https://csn.example.org/"
 MEASURES = ("project", "floor", "validate", "hugo", "preview")
+PREVIEW_LANGUAGE = "fr"  # `make serve ONLY=fr`: the one-language preview
 LABELS = {"project": "project build", "floor": "floor build", "validate": "validate", "hugo": "Hugo build",
           "preview": "preview, 1 YAML edit"}
 
@@ -131,7 +132,7 @@ def in_process_seconds(output: str) -> float | None:
 
 
 def measure_size(space: Workspace, repeat: int, edits: int, hugo: str | None, selected: set[str],
-                 say: Callable[[str], None]) -> dict[str, Series]:
+                 say: Callable[[str], None], full_preview: bool = False) -> dict[str, Series]:
     found = {name: measure for name, measure in measurements(space, hugo).items() if name in selected}
     results = {name: Series() for name in found}
     names = list(found)
@@ -144,8 +145,9 @@ def measure_size(space: Workspace, repeat: int, edits: int, hugo: str | None, se
             say(f"  N={space.n} {LABELS[name]} #{repetition + 1}: {result.seconds:.2f} s "
                 f"(CPU {result.cpu_seconds:.2f} s), {result.peak_mb:.0f} MB")
     if "preview" in selected and edits:
-        runs = measure_preview(space.preview, space.edited_news, space.edited_path, edits,
-                               environment(space.preview))
+        env = {**environment(space.preview), "CSN_ONLY_LANGUAGE": PREVIEW_LANGUAGE}
+        runs = measure_preview(space.preview, space.edited_news, space.edited_path, edits, env,
+                               incremental=not full_preview)
         results["preview"] = Series(runs)
         say(f"  N={space.n} preview: " + ", ".join(f"{r.seconds:.2f}" for r in runs) + " s")
     return results
@@ -221,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hugo", choices=("auto", "yes", "no"), default="auto",
                         help="compare with Hugo: auto = when the hugo package is installed")
     parser.add_argument("--only", default=",".join(MEASURES), help=f"measurements to run (of {', '.join(MEASURES)})")
+    parser.add_argument("--full-preview", action="store_true",
+                        help="preview without --dirty: every page rendered again after an edit")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
@@ -244,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
             space = prepare(root / str(n), n, bool(hugo))
             c = space.counts
             say(f"N={n}: {c.news} news items, {c.projects} projects, {c.partners} partners")
-            results[n] = measure_size(space, args.repeat, edits, hugo, selected, say)
+            results[n] = measure_size(space, args.repeat, edits, hugo, selected, say, args.full_preview)
             pages[n] = pages_of(space)
     except CommandFailed as failure:
         print(f"A measured command failed:\n{failure}", file=sys.stderr)

@@ -24,10 +24,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve_command(project: Path, port: int) -> list[str]:
-    """The preview server as `make serve` starts it, watching data/ too."""
-    return [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr",
-            f"127.0.0.1:{port}", "--watch", str(project / "data")]
+def serve_command(project: Path, port: int, incremental: bool) -> list[str]:
+    """The preview server as `make serve` starts it (watching data/ even where mkdocs.yml does not)."""
+    return [sys.executable, "-m", "mkdocs", "serve", "--strict", *(["--dirty"] if incremental else []),
+            "--dev-addr", f"127.0.0.1:{port}", "--watch", str(project / "data")]
 
 
 def _fetch(url: str) -> str:
@@ -61,13 +61,13 @@ def _retitle(path: Path, fr: str, en: str) -> None:
 
 
 def measure_preview(project: Path, news_file: Path, page_path: str, edits: int, env: dict[str, str],
-                    timeout: float = 1800) -> list[Run]:
+                    incremental: bool = True, timeout: float = 1800) -> list[Run]:
     """Start the server, then `edits` times: retitle one news item and time until its page shows it."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/{page_path}"
     runs: list[Run] = []
     with tempfile.TemporaryFile() as log:
-        server = start(serve_command(project, port), project, env, log)
+        server = start(serve_command(project, port, incremental), project, env, log)
         try:
             _wait_for(url, "<html", server, time.perf_counter() + timeout, log)
             for edit in range(1, edits + 1):

@@ -9,9 +9,11 @@ this build's objects.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
+from mkdocs import utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -24,12 +26,14 @@ from csn.build import LanguageBuild, prepare
 from csn.build_date import BuildDateError
 from csn.error_page import ERROR_TEMPLATE, error_page
 from csn.errors import DataError
+from csn.incremental import is_record_page
 from csn.page_context import language_root, page_context, page_meta, theme_globals
 from csn.page_security import secure_page
 from csn.plan import DEFAULT_LANGUAGE
 from csn.preview_problems import write_problems_pages
 from csn.publishing import scheduled_warnings
 from csn.search_index import split_search_index
+from csn.search_merge import merge_indexes, read_indexes
 from csn.settings import read_settings
 from csn.site_files import language_files
 from csn.template_cache import THEME_TEMPLATES
@@ -52,7 +56,8 @@ def _reload_edited_data_layer() -> None:
     """
     global _csn_stamp, prepare, BuildDateError, DataError, page_context, page_meta, theme_globals
     global print_problems, secure_page, write_problems_pages, error_page, language_root, scheduled_warnings
-    global split_search_index, read_settings, language_files, THEME_TEMPLATES
+    global split_search_index, read_settings, language_files, THEME_TEMPLATES, is_record_page, merge_indexes
+    global read_indexes
     stamp = _csn_source_stamp()
     if stamp == _csn_stamp:
         return
@@ -66,11 +71,13 @@ def _reload_edited_data_layer() -> None:
             from csn.build_date import BuildDateError
             from csn.error_page import error_page
             from csn.errors import DataError
+            from csn.incremental import is_record_page
             from csn.page_context import language_root, page_context, page_meta, theme_globals
             from csn.page_security import secure_page
             from csn.preview_problems import write_problems_pages
             from csn.publishing import scheduled_warnings
             from csn.search_index import split_search_index
+            from csn.search_merge import merge_indexes, read_indexes
             from csn.settings import read_settings
             from csn.site_files import language_files
             from csn.template_cache import THEME_TEMPLATES
@@ -91,6 +98,9 @@ TEMPLATES_DIR = PROJECT_DIR / "overrides" / "csn"
 
 _serving = False  # under `mkdocs serve`, which keeps this module from rebuild to rebuild
 _build: LanguageBuild | None = None
+# Under --dirty: the search indexes as the previous build left them, read when a (re)build
+# starts and used when its last language is done.
+_previous_search: dict | None = None
 _problems: list = []  # the data's problems, while `mkdocs serve` shows them instead of the site
 
 
@@ -108,15 +118,21 @@ def on_config(config):
     _reload_edited_data_layer()
     lang = config.theme["language"]
     _problems = []
+    dirty = "--dirty" in sys.argv  # as mkdocs-static-i18n reads it: the flag reaches no hook
+    if dirty:
+        _allow_dirty_builds()
+        _remember_search_indexes(config)
     try:
         settings = read_settings(config.extra.get("csn"))
-        _build = prepare(PROJECT_DIR, Path(config.docs_dir), TEMPLATES_DIR, lang, settings)
+        _build = prepare(PROJECT_DIR, Path(config.docs_dir), TEMPLATES_DIR, lang, settings, dirty)
     except DataError as error:
         _build = None
         # The plain list of problems (and GitHub annotations in CI), then a one-line failure: never a traceback.
         print_problems(error.problems)
         if _serving:
             _problems = error.problems
+            if dirty and not _building_other_languages(config):
+                utils.clean_directory(config.site_dir)  # no page of the last good build may hide the problems
             config.nav = None  # its pages are left out until the data is fixed
             return config
         raise PluginError(f"the data has {len([p for p in error.problems if p.severity == 'error'])} problem(s); "
@@ -154,6 +170,8 @@ def on_files(files: Files, config) -> Files:
     for path, content in language_files(_build, config.site_url or "/").items():
         files.append(_generated_file(config, path, content))
     _add_assets(files, config)
+    if "--dirty" in sys.argv:
+        _mark_pages_to_render(files, _build.rerender)
     return files
 
 
@@ -175,6 +193,40 @@ def _generated_file(config, path: str, content: str | bytes) -> File:
     file.dest_uri = path
     file.abs_dest_path = str(Path(config.site_dir) / path)
     return file
+
+
+def _mark_pages_to_render(files: Files, rerender: set[str] | None) -> None:
+    """Under --dirty, MkDocs renders only the pages whose file says it was modified: say which."""
+    for file in files.documentation_pages():
+        planned = getattr(file, "csn_page", None)
+        render = (rerender is None or planned is None or not is_record_page(planned.kind)
+                  or planned.key in rerender or not os.path.isfile(file.abs_dest_path))
+        file.is_modified = (lambda render=render: render)
+
+
+class _DirtyBuildWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale pages; this site says which pages to render."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _allow_dirty_builds() -> None:
+    # The warning would fail the preview's strict build; the filter is added once per process.
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(type(f).__name__ == "_DirtyBuildWarning" for f in logger.filters):
+        logger.addFilter(_DirtyBuildWarning())
+
+
+def _remember_search_indexes(config) -> None:
+    global _previous_search
+    if not _building_other_languages(config):  # the first language of this rebuild: nothing rewritten yet
+        _previous_search = read_indexes(Path(config.site_dir))
+
+
+def _building_other_languages(config) -> bool:
+    """Whether mkdocs-static-i18n is building a further language inside the first one's build."""
+    return getattr(config.plugins.get("i18n"), "building", False)
 
 
 class DataPage(Page):
@@ -249,11 +301,17 @@ def on_template_context(context, template_name, config):
 @event_priority(AFTER_I18N)
 def on_post_build(config) -> None:
     """Split the search index that mkdocs-static-i18n wrote for all languages into one per language."""
+    global _previous_search
     if _problems:
         write_problems_pages(Path(config.site_dir), TEMPLATES_DIR, _problems)
         return
     counts = split_search_index(Path(config.site_dir))
     log.debug("search index documents per language: %s", counts)
+    # After the last language (mkdocs-static-i18n builds the others inside the first one's
+    # post_build), a preview rebuild's search indexes get back the entries of the pages it kept.
+    if _previous_search and not _building_other_languages(config):
+        merge_indexes(_previous_search)
+        _previous_search = None
 
 
 @event_priority(LAST)

@@ -14,6 +14,7 @@ from pathlib import Path
 from .archive import DEFAULT_NEWS_PER_PAGE
 from .assets import ASSETS_FOLDER
 from .errors import DataError
+from .incremental import pages_to_render
 from .load import load_site
 from .model import Site
 from .pages import PageRenderer
@@ -36,6 +37,7 @@ class LanguageBuild:
     today: dt.date  # the day this build publishes for (CSN_TODAY, else SOURCE_DATE_EPOCH's or today's)
     settings: Settings
     shared_blocks: SharedBlocks
+    rerender: set[str] | None = None  # under --dirty: the record pages to render again (None: all)
 
 
 _cache: dict[Path, tuple[tuple, Site, Plan]] = {}
@@ -63,8 +65,11 @@ def check_project(project_dir: Path, docs_dir: Path, today: dt.date | None = Non
 
 
 def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str,
-            settings: Settings | None = None) -> LanguageBuild:
-    """Load, validate and plan (raises DataError, BuildDateError), then make this language's renderer."""
+            settings: Settings | None = None, dirty: bool = False) -> LanguageBuild:
+    """Load, validate and plan (raises DataError, BuildDateError), then make this language's renderer.
+
+    `dirty`: a preview rebuild that keeps the unchanged pages of the previous build.
+    """
     settings = settings or Settings()
     data_dir = project_dir / "data"
     today = publication_date()
@@ -75,5 +80,6 @@ def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str,
     else:
         site, plan = check_project(project_dir, docs_dir, today, settings.news_per_page)
         _cache[data_dir] = (stamp, site, plan)
+    rerender = pages_to_render(project_dir, lang, site) if dirty else None
     return LanguageBuild(lang, site, plan, PageRenderer(templates_dir, site, plan, lang, today, settings), today,
-                         settings, SharedBlocks())
+                         settings, SharedBlocks(), rerender)

@@ -1,0 +1,87 @@
+"""Which pages a preview rebuild must render again after an editor saved some files.
+
+`mkdocs serve --dirty` rebuilds in the same process and leaves the pages of
+the previous build in place; only the pages reported here are rendered again.
+When an editor changes one record, that is the record's own page and the
+pages that show something of it: the records it is linked with (a project
+and its partners and news items, both ways) and, for a news item, the news
+items before and after it. Pages that are not a record's (the home page, the
+section indexes, the docs pages) are always rendered again. Any other change
+(a file added or removed, site.yml, themes.yml, docs/, templates, code, the
+configuration) renders every page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from .model import News, Partner, Project, Site
+from .plan import entity_key
+
+RECORD_FILE = re.compile(r"^data/(projects|partners|news)/[^/]+\.yml$")
+WATCHED = ("data", "docs", "overrides", "hooks")
+RECORD_KINDS = frozenset({"project", "partner", "news_item"})
+
+# One entry per language: the inputs and the site of the previous build in this process.
+_previous: dict[tuple[Path, str], tuple[dict[str, tuple[int, int]], Site]] = {}
+
+
+def input_stamps(project_dir: Path) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every file a page can depend on, by path from the project."""
+    stamps = {}
+    paths = [project_dir / "mkdocs.yml"] + [p for name in WATCHED for p in (project_dir / name).rglob("*")]
+    for path in paths:
+        if path.is_file() and "__pycache__" not in path.parts:
+            stat = path.stat()
+            stamps[path.relative_to(project_dir).as_posix()] = (stat.st_size, stat.st_mtime_ns)
+    return stamps
+
+
+def pages_to_render(project_dir: Path, lang: str, site: Site) -> set[str] | None:
+    """Keys of the record pages to render again in `lang`; None for every page (first build, wide change)."""
+    stamps = input_stamps(project_dir)
+    previous = _previous.get((project_dir, lang))
+    _previous[(project_dir, lang)] = (stamps, site)
+    if previous is None:
+        return None
+    old_stamps, old_site = previous
+    changed = {path for path in stamps.keys() | old_stamps.keys() if stamps.get(path) != old_stamps.get(path)}
+    return affected_records(old_site, site, changed, stamps.keys() ^ old_stamps.keys())
+
+
+def affected_records(old: Site, new: Site, changed: set[str], added_or_removed: set[str]) -> set[str] | None:
+    if added_or_removed or any(not RECORD_FILE.match(path) for path in changed):
+        return None
+    if _records_by_file(old).keys() != _records_by_file(new).keys():  # e.g. a news item's day has come
+        return None
+    keys: set[str] = set()
+    for site in (old, new):
+        by_file = _records_by_file(site)
+        for path in changed:
+            record = by_file.get(path)
+            if record is not None:
+                keys.add(entity_key(record))
+                keys.update(entity_key(other) for other in _shown_with(record, site))
+    return keys
+
+
+def is_record_page(kind: str) -> bool:
+    return kind in RECORD_KINDS
+
+
+def _records_by_file(site: Site) -> dict[str, Any]:
+    return {record.file: record for record in [*site.projects, *site.partners, *site.news]}
+
+
+def _shown_with(record: Any, site: Site) -> list[Any]:
+    """The records whose pages show something of `record` (links are shown on both sides)."""
+    if isinstance(record, Project):
+        return [p.partner for p in record.partners] + record.news
+    if isinstance(record, Partner):
+        return [p.project for p in record.projects] + record.news
+    if isinstance(record, News):
+        index = next(i for i, item in enumerate(site.news) if item is record)
+        return record.projects + record.partners + site.news[max(0, index - 1):index] + site.news[index + 1:index + 2]
+    return []

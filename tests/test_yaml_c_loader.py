@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
 
 from csn import yaml_loader
@@ -20,18 +18,17 @@ def test_the_loader_uses_the_c_parser():
 
 
 def test_data_files_are_parsed_by_the_c_parser(monkeypatch):
-    loaders = []
-    real_parse = yaml.parse
+    made = []
 
-    def spy(stream, Loader):
-        loaders.append(Loader)
-        return real_parse(stream, Loader=Loader)
+    class Spy(yaml_loader._Loader):
+        def __init__(self, stream):
+            made.append(type(self).__mro__)
+            super().__init__(stream)
 
-    monkeypatch.setattr(yaml_loader.yaml, "parse", spy)
-    data = PROJECT_DIR / "data"
-    paths = sorted(Path(data).rglob("*.yml"))
+    monkeypatch.setattr(yaml_loader, "_Loader", Spy)
+    paths = sorted((PROJECT_DIR / "data").rglob("*.yml"))
     for path in paths:
         mapping, problems = yaml_loader.load_yaml_file(path, path.name)
         assert mapping is not None and not problems
-    assert loaders and all(loader is yaml.CSafeLoader for loader in loaders)
-    assert len(loaders) == len(paths)
+    assert len(made) == len(paths)
+    assert all(yaml.CSafeLoader in mro and yaml.cyaml.CParser in mro for mro in made)

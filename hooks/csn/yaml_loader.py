@@ -30,7 +30,7 @@ MAX_DEPTH = 16
 MAX_NODES = 10_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Scalar:
     text: str
     line: int
@@ -47,13 +47,13 @@ class Scalar:
         return self.plain and self.text in ("", "~", "null", "Null", "NULL")
 
 
-@dataclass
+@dataclass(slots=True)
 class Sequence:
     items: list[Node]
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Mapping:
     items: dict[str, Node]
     line: int
@@ -99,7 +99,11 @@ def load_yaml_file(path: Path, shown_as: str) -> tuple[Mapping | None, list[Prob
     if not _CONTENT.search(text):
         return problem(1, "the file is empty: fill in its fields or delete it")
     try:
-        root = _build(yaml.parse(text, Loader=_Loader))
+        loader = _Loader(text)
+        try:
+            root = _build(loader)
+        finally:
+            loader.dispose()
     except _Refused as exc:
         return problem(exc.line, exc.message, exc.field)
     except yaml.MarkedYAMLError as exc:
@@ -153,48 +157,22 @@ def _field_path(stack: list[list]) -> str:
     return path
 
 
-def _build(events) -> Node | None:
-    """Turn a parser event stream into nodes; refuse what the data must not use."""
+def _build(loader) -> Node | None:
+    """Turn the parser's events into nodes; refuse what the data must not use.
+
+    One loop over the events, compared by class, the commonest first, and a key's field
+    path computed only for a message: this is most of the time spent loading the data.
+    """
     stack: list[list] = []  # each: [container, pending_key, pending_key_line, key_of_the_open_child]
     root: Node | None = None
     documents = 0
     nodes = 0
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        frame = stack[-1]
-        container = frame[0]
-        if isinstance(container, Sequence):
-            container.items.append(node)
-        elif frame[1] is None:
-            if not isinstance(node, Scalar):
-                raise _Refused(node.line, "a key must be a simple word, not a list or a mapping")
-            key = unicodedata.normalize("NFC", node.text)
-            hidden = hidden_character_problem(key, prose=False)
-            where = _field_path(stack)
-            if hidden:
-                raise _Refused(node.line, f"the key `{key}` {hidden}", where)
-            if key in container.items:
-                raise _Refused(node.line, f"the key `{key}` appears twice: keep only one",
-                               f"{where}.{key}" if where else key)
-            frame[1], frame[2] = key, node.line
-        else:
-            container.items[frame[1]] = node
-            container.key_lines[frame[1]] = frame[2]
-            frame[1], frame[3] = None, frame[1]
-
-    for event in events:
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise _Refused(line, "the file holds more than one YAML document (`---`): keep one per file")
-        elif isinstance(event, yaml.AliasEvent):
-            raise _Refused(line, "aliases (`*name`) are not allowed: write the value out in full", _field_path(stack))
-        elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+    get_event = loader.get_event
+    while True:
+        event = get_event()
+        cls = event.__class__
+        if cls is yaml.ScalarEvent or cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+            line = event.start_mark.line + 1
             if event.anchor is not None:
                 raise _Refused(line, "anchors (`&name`) are not allowed: write the value out in full",
                                _field_path(stack))
@@ -204,19 +182,53 @@ def _build(events) -> Node | None:
             if nodes > MAX_NODES:
                 raise _Refused(line, f"the file holds more than {MAX_NODES:,} values: a data file describes "
                                      "one record; split it or shorten it")
-            if isinstance(event, yaml.ScalarEvent):
-                attach(Scalar(event.value, line, event.style in (None, ""), event.style == "|"))
-            elif isinstance(event, yaml.MappingStartEvent):
+            if cls is yaml.ScalarEvent:
+                node = Scalar(event.value, line, event.style in (None, ""), event.style == "|")
+            elif cls is yaml.MappingStartEvent:
                 node = Mapping({}, line)
-                attach(node)
-                stack.append([node, None, 0, None])
             else:
                 node = Sequence([], line)
-                attach(node)
+            if not stack:
+                root = node
+            else:
+                frame = stack[-1]
+                container = frame[0]
+                if container.__class__ is Sequence:
+                    container.items.append(node)
+                elif frame[1] is None:
+                    frame[1], frame[2] = _checked_key(node, container, stack), line
+                else:
+                    container.items[frame[1]] = node
+                    container.key_lines[frame[1]] = frame[2]
+                    frame[1], frame[3] = None, frame[1]
+            if cls is not yaml.ScalarEvent:
                 stack.append([node, None, 0, None])
-            if len(stack) > MAX_DEPTH:
-                raise _Refused(line, f"the values are nested more than {MAX_DEPTH} levels deep: a record needs a "
-                                     "few; check the indentation and the brackets")
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                if len(stack) > MAX_DEPTH:
+                    raise _Refused(line, f"the values are nested more than {MAX_DEPTH} levels deep: a record needs "
+                                         "a few; check the indentation and the brackets")
+        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
             stack.pop()
-    return root
+        elif cls is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Refused(event.start_mark.line + 1,
+                               "the file holds more than one YAML document (`---`): keep one per file")
+        elif cls is yaml.AliasEvent:
+            raise _Refused(event.start_mark.line + 1, "aliases (`*name`) are not allowed: write the value out in full",
+                           _field_path(stack))
+        elif cls is yaml.StreamEndEvent or event is None:
+            return root
+
+
+def _checked_key(node: Node, mapping: Mapping, stack: list[list]) -> str:
+    """The key `node` holds, once sure it is one word, visible, and new in its mapping."""
+    if not isinstance(node, Scalar):
+        raise _Refused(node.line, "a key must be a simple word, not a list or a mapping")
+    key = unicodedata.normalize("NFC", node.text)
+    hidden = hidden_character_problem(key, prose=False)
+    if hidden:
+        raise _Refused(node.line, f"the key `{key}` {hidden}", _field_path(stack))
+    if key in mapping.items:
+        where = _field_path(stack)
+        raise _Refused(node.line, f"the key `{key}` appears twice: keep only one", f"{where}.{key}" if where else key)
+    return key

@@ -29,13 +29,51 @@ def profile_command(tool: str, report: Path) -> list[str]:
     return [sys.executable, "-m", "bench.cpu_profile", str(report), *build[3:]]
 
 
+# Where a build's time goes: (label, function, calling function or None); a function is
+# (end of its file's path, its name), so that the report survives edits that move lines.
+COST_CENTRES = (
+    ("whole build", ("mkdocs/commands/build.py", "build"), None),
+    ("Material page frame (main.html)", ("jinja2/environment.py", "render"),
+     ("mkdocs/commands/build.py", "_build_page")),
+    ("search plugin: HTML parsing", ("material/plugins/search/plugin.py", "on_page_context"), None),
+    ("i18n search de-duplication", ("mkdocs_static_i18n/reconfigure.py", "reconfigure_search_duplicates"), None),
+    ("MkDocs Markdown (Page.render)", ("mkdocs/structure/pages.py", "render"), None),
+    ("data pages' bodies (templates + Markdown)", ("csn/pages.py", "render_content"), None),
+    ("load, validate, plan", ("csn/build.py", "prepare"), None),
+    ("template compilation", ("jinja2/environment.py", "compile"), None),
+    ("writing files", ("mkdocs/utils/__init__.py", "write_file"), None),
+)
+
+
+def _is(key: tuple, function: tuple[str, str]) -> bool:
+    filename, _, name = key
+    return filename.endswith(function[0]) and name == function[1]
+
+
+def cost_summary(stats: pstats.Stats) -> str:
+    """Seconds (cumulative CPU under cProfile, which inflates them) and share of the whole build."""
+    found: dict[str, float] = {}
+    for label, function, caller in COST_CENTRES:
+        seconds = 0.0
+        for key, (_, _, _, cumulative, callers) in stats.stats.items():
+            if not _is(key, function):
+                continue
+            if caller is None:
+                seconds += cumulative
+            else:
+                seconds += sum(value[3] for who, value in callers.items() if _is(who, caller))
+        found[label] = seconds
+    total = found["whole build"] or 1.0
+    return "\n".join(f"{seconds:8.2f} s {100 * seconds / total:5.1f} %  {label}" for label, seconds in found.items())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.profile", description=__doc__)
     parser.add_argument("--size", type=int, default=1000, help="N, the number of news items (default: 1000)")
     parser.add_argument("--target", choices=("project", "floor"), default="project")
     parser.add_argument("--tool", choices=("pyinstrument", "cprofile"), default="cprofile",
                         help="cprofile (default): CPU time, exact counts; pyinstrument: wall-time call tree")
-    parser.add_argument("--top", type=int, default=40, help="cProfile: rows of the report (default: 40)")
+    parser.add_argument("--top", type=int, default=0, help="cProfile: also print the top functions (default: 0)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="csn-profile-"))
@@ -53,8 +91,10 @@ def main(argv: list[str] | None = None) -> int:
             print(report.read_text(encoding="utf-8"))
         else:
             stats = pstats.Stats(str(report))
-            stats.sort_stats("cumulative").print_stats(args.top)
-            stats.sort_stats("tottime").print_stats(args.top)
+            if args.top:
+                stats.sort_stats("cumulative").print_stats(args.top)
+                stats.sort_stats("tottime").print_stats(args.top)
+            print(cost_summary(stats))
         print(f"(site_url {SITE_URL}; N={args.size}, {args.target})")
         return 0
     finally:

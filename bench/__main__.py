@@ -11,17 +11,19 @@ edit. It prints the medians, the peak memory and the ratios to the floor.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata, util
 from pathlib import Path
-from typing import Callable
 
 from .floor import write_floor
 from .hugo import write_hugo
@@ -206,12 +208,16 @@ def table(results: dict[int, dict[str, Series]], pages: dict[int, dict[str, int]
 def growth(results: dict[int, dict[str, Series]]) -> list[str]:
     sizes = sorted(results)
     notes = []
-    for small, large in zip(sizes, sizes[1:]):
+    for small, large in itertools.pairwise(sizes):
         for name in ("project", "floor", "hugo"):
             if name in results[small] and name in results[large]:
                 notes.append(f"growth {large}/{small} ({large / small:.1f}x the data), {LABELS[name]}: "
                              f"{results[large][name].median / results[small][name].median:.2f}x")
     return notes
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -227,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="preview without --dirty: every page rendered again after an edit")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     args = parser.parse_args(argv)
+    # A shell's background job ignores SIGINT and its children would inherit that; with a handler
+    # here they start with the default and the preview server stops cleanly on SIGINT.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     selected = {name.strip() for name in args.only.split(",")}
     hugo = hugo_binary() if args.hugo != "no" else None
@@ -237,7 +246,6 @@ def main(argv: list[str] | None = None) -> int:
         selected.discard("hugo")
     edits = args.repeat if args.edits is None else args.edits
     root = Path(tempfile.mkdtemp(prefix="csn-bench-"))
-    say = lambda text: print(text, flush=True)  # noqa: E731
     say(f"Machine: {machine()}")
     say(f"Work folder: {root}")
     results: dict[int, dict[str, Series]] = {}

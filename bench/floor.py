@@ -118,10 +118,9 @@ class FloorWriter:
 
     def _project(self, page: PlannedPage) -> str:
         item, lang, t = page.entity, self.lang, self.t
-        parts = [f"# {item.title[lang]}", item.summary[lang],
-                 f"- {t('status.label')} : {t('status.' + item.status)}\n- {t('project.period')} : {self._period(item)}"
-                 f"\n- {t('project.themes')} : {', '.join(theme.label[lang] for theme in item.themes)}",
-                 item.description[lang], f"## {t('project.partners')}",
+        facts = (f"- {t('status.label')} : {t('status.' + item.status)}\n- {t('project.period')} : {self._period(item)}"
+                 f"\n- {t('project.themes')} : {', '.join(theme.label[lang] for theme in item.themes)}")
+        parts = [f"# {item.title[lang]}", item.summary[lang], facts, item.description[lang], f"## {t('project.partners')}",
                  "\n".join(f"- [{p.partner.name[lang]}]({self.link(page, p.partner)}){self._role(p)}"
                            for p in item.partners)]
         if item.links:
@@ -200,6 +199,7 @@ def floor_config(plan: Plan, site_url: str) -> dict[str, Any]:
     with open(PROJECT_DIR / "mkdocs.yml", encoding="utf-8") as stream:
         config = yaml_load(stream)
     config.pop("hooks", None)
+    config.pop("watch", None)  # the preview's folders, which the floor has not
     config["site_url"] = site_url
     nav = [entry if isinstance(entry, str) else next(iter(entry.values())) for entry in config.pop("nav", [])]
     # Only the project's stylesheet stays from overrides/: the templates are the project's cost.

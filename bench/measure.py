@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import statistics
 import subprocess
 import tempfile
@@ -48,9 +47,7 @@ class CommandFailed(Exception):
 
 
 def start(command: list[str], cwd, env: dict[str, str], output) -> subprocess.Popen:
-    # A shell's background job ignores SIGINT, and children inherit that: give them Ctrl-C back.
-    return subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    return subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
 
 
 def reap(process: subprocess.Popen) -> tuple[int, float, float]:

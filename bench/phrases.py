@@ -114,19 +114,19 @@ INSTITUTION_KINDS = [
 ]
 
 PLACES = [
-    # (French city, English city, French region, English region, country)
-    ("Montréal", "Montréal", "Québec", "Québec", "CA"),
-    ("Québec", "Québec City", "Québec", "Québec", "CA"),
-    ("Sherbrooke", "Sherbrooke", "Québec", "Québec", "CA"),
-    ("Toronto", "Toronto", "Ontario", "Ontario", "CA"),
-    ("Munich", "Munich", "Bavière", "Bavaria", "DE"),
-    ("Nuremberg", "Nuremberg", "Bavière", "Bavaria", "DE"),
-    ("Lyon", "Lyon", "Auvergne-Rhône-Alpes", "Auvergne-Rhône-Alpes", "FR"),
-    ("Bruxelles", "Brussels", "Bruxelles-Capitale", "Brussels-Capital", "BE"),
-    ("Genève", "Geneva", "Genève", "Geneva", "CH"),
-    ("Boston", "Boston", "Massachusetts", "Massachusetts", "US"),
-    ("Barcelone", "Barcelona", "Catalogne", "Catalonia", "ES"),
-    ("Édimbourg", "Edinburgh", "Écosse", "Scotland", "GB"),
+    # (French city, English city, French region, English region, country, latitude, longitude)
+    ("Montréal", "Montréal", "Québec", "Québec", "CA", 45.5017, -73.5673),
+    ("Québec", "Québec City", "Québec", "Québec", "CA", 46.8139, -71.2080),
+    ("Sherbrooke", "Sherbrooke", "Québec", "Québec", "CA", 45.4042, -71.8929),
+    ("Toronto", "Toronto", "Ontario", "Ontario", "CA", 43.6532, -79.3832),
+    ("Munich", "Munich", "Bavière", "Bavaria", "DE", 48.1351, 11.5820),
+    ("Nuremberg", "Nuremberg", "Bavière", "Bavaria", "DE", 49.4521, 11.0767),
+    ("Lyon", "Lyon", "Auvergne-Rhône-Alpes", "Auvergne-Rhône-Alpes", "FR", 45.7640, 4.8357),
+    ("Bruxelles", "Brussels", "Bruxelles-Capitale", "Brussels-Capital", "BE", 50.8503, 4.3517),
+    ("Genève", "Geneva", "Genève", "Geneva", "CH", 46.2044, 6.1432),
+    ("Boston", "Boston", "Massachusetts", "Massachusetts", "US", 42.3601, -71.0589),
+    ("Barcelone", "Barcelona", "Catalogne", "Catalonia", "ES", 41.3874, 2.1686),
+    ("Édimbourg", "Edinburgh", "Écosse", "Scotland", "GB", 55.9533, -3.1883),
 ]
 
 ROLES = [
@@ -156,4 +156,10 @@ TOPICS = [
     ("la santé autochtone", "Indigenous health"),
     ("la pharmacovigilance", "pharmacovigilance"),
     ("l'imagerie médicale", "medical imaging"),
+]
+
+PROGRAMMES = [
+    ("Programme de coopération Québec–Bavière {period}", "Québec–Bavaria cooperation program {period}"),
+    ("Fonds d'innovation en santé numérique {period}", "Digital health innovation fund {period}"),
+    ("Programme franco-québécois de recherche {period}", "France–Québec research program {period}"),
 ]

@@ -83,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         report = root / ("profile.txt" if args.tool == "pyinstrument" else "profile.prof")
         env = environment(space.project if args.target == "project" else None)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, (env.get("PYTHONPATH"), str(PROJECT_DIR))))
-        done = subprocess.run(profile_command(args.tool, report), cwd=folder, env=env, capture_output=True, text=True)
+        done = subprocess.run(profile_command(args.tool, report), cwd=folder, env=env, capture_output=True, text=True,
+                              check=False)
         if done.returncode != 0:
             print(done.stdout + done.stderr, file=sys.stderr)
             return 1

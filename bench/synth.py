@@ -1,9 +1,10 @@
 """A synthetic data set of any size, in the format of data/ (see hooks/csn/schema.py).
 
-N news items, N/20 projects and N/10 partners, written as editors write them:
-both languages, folded summaries, Markdown bodies with lists, emphasis and
-links, references from news to projects and partners and from projects to
-partners. The same seed gives the same files.
+N news items, N/20 projects, N/10 partners and N/200 programmes, written as
+editors write them: both languages, folded summaries, Markdown bodies with
+lists, emphasis and links, references from news to projects and partners,
+from projects to partners and programmes, partners placed on the map. The
+same seed gives the same files.
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ class Counts:
     news: int
     projects: int
     partners: int
+    programmes: int
 
     @classmethod
-    def for_size(cls, n: int) -> "Counts":
-        return cls(news=n, projects=max(1, n // 20), partners=max(2, n // 10))
+    def for_size(cls, n: int) -> Counts:
+        return cls(news=n, projects=max(1, n // 20), partners=max(2, n // 10), programmes=max(1, n // 200))
 
 
 def slugify(text: str, limit: int = 48) -> str:
@@ -112,8 +114,8 @@ def _partner_files(rng: random.Random, count: int) -> dict[str, str]:
     rng.shuffle(combos)
     files = {}
     for index in range(count):
-        (kind, pattern_fr, pattern_en), (city_fr, city_en, region_fr, region_en, country), (field_fr, field_en) = \
-            combos[index % len(combos)]
+        (kind, pattern_fr, pattern_en), place, (field_fr, field_en) = combos[index % len(combos)]
+        city_fr, city_en, region_fr, region_en, country, latitude, longitude = place
         name_fr = pattern_fr.format(city_fr=city_fr, field_fr=field_fr, region_fr=region_fr)
         name_en = pattern_en.format(city_en=city_en, field_en=field_en, region_en=region_en)
         if index >= len(combos):
@@ -131,13 +133,27 @@ def _partner_files(rng: random.Random, count: int) -> dict[str, str]:
             lines.append(_translated("region", (region_fr, region_en)))
         if rng.random() < 0.8:
             lines.append(f"website: https://www.partner-{index}.example.org")
+        if rng.random() < 0.9:
+            city = f"city: {city_fr}" if city_fr == city_en else f"city:\n    fr: {city_fr}\n    en: {city_en}"
+            lines += ["location:", f"  {city}", f"  latitude: {latitude}", f"  longitude: {longitude}"]
         lines.append(_translated("description", description, "folded"))
         lines.append(_translated("slug", (f"{slugify(name_fr)}-{index}", f"{slugify(name_en)}-{index}")))
         files[partner_id] = "\n".join(lines) + "\n"
     return files
 
 
-def _project_files(rng: random.Random, count: int, partner_ids: list[str]) -> dict[str, str]:
+def _programme_files(rng: random.Random, count: int) -> dict[str, str]:
+    files = {}
+    for index in range(count):
+        start = 2014 + 2 * (index % 6)
+        period = f"{start}-{start + 2}"
+        name = tuple(part.format(period=period) for part in phrases.PROGRAMMES[index % len(phrases.PROGRAMMES)])
+        files[f"{slugify(name[0], 40)}-{index}"] = "\n".join(
+            [_translated("name", name), f"start: {start}", f"end: {start + 2}"]) + "\n"
+    return files
+
+
+def _project_files(rng: random.Random, count: int, partner_ids: list[str], programme_ids: list[str]) -> dict[str, str]:
     files = {}
     for index in range(count):
         pattern, topic = _pick(rng, phrases.PROJECT_TITLES), _pick(rng, phrases.TOPICS)
@@ -165,6 +181,8 @@ def _project_files(rng: random.Random, count: int, partner_ids: list[str]) -> di
         if rng.random() < 0.5:
             lines += ["links:", "  - title:", "      fr: Site du projet", "      en: Project website",
                       f"    url: https://projects.example.org/{project_id}"]
+        if programme_ids and rng.random() < 0.6:
+            lines.append(f"programme: {rng.choice(programme_ids)}")
         files[project_id] = "\n".join(lines) + "\n"
     return files
 
@@ -199,11 +217,16 @@ def write_data(data_dir: Path, n: int, seed: int = 8) -> Counts:
     data_dir.mkdir(parents=True)
     for name in ("site.yml", "themes.yml"):
         shutil.copy2(PROJECT_DIR / "data" / name, data_dir / name)
+    if (PROJECT_DIR / "data" / "schemas").is_dir():
+        shutil.copytree(PROJECT_DIR / "data" / "schemas", data_dir / "schemas")
+    programmes = _programme_files(rng, counts.programmes)
     partners = _partner_files(rng, counts.partners)
-    projects = _project_files(rng, counts.projects, sorted(partners))
+    projects = _project_files(rng, counts.projects, sorted(partners), sorted(programmes))
     news = _news_files(rng, counts.news, sorted(projects), sorted(partners))
-    for folder, files in (("partners", partners), ("projects", projects), ("news", news)):
+    for folder, files in (("programmes", programmes), ("partners", partners), ("projects", projects), ("news", news)):
         (data_dir / folder).mkdir()
         for record_id, text in files.items():
-            (data_dir / folder / f"{record_id}.yml").write_text(text, encoding="utf-8")
+            # As `make new-*` writes them: the schema line that editors' tools read.
+            header = f"# yaml-language-server: $schema=../schemas/{folder}.schema.json\n"
+            (data_dir / folder / f"{record_id}.yml").write_text(header + text, encoding="utf-8")
     return counts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from babel.dates import format_date, format_skeleton
 
@@ -50,7 +50,7 @@ class PartialDate:
 
 
 # A date is shown on many pages (its item, the lists, the related items): Babel formats it once.
-@lru_cache(maxsize=None)
+@cache
 def _localized(date: PartialDate, lang: str) -> str:
     if date.precision == "year":
         return str(date.year)

@@ -11,7 +11,7 @@ kept from one language, or one build, to the next.
 from __future__ import annotations
 
 import posixpath
-from typing import Callable
+from collections.abc import Callable
 
 from jinja2 import pass_context
 from jinja2.runtime import Context

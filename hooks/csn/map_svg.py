@@ -175,8 +175,9 @@ def _layout_pins(places: list[Place], frame: MapFrame, t: Translator, countries:
             name = partner.name[t.lang]
             pins.append(Pin(partner, place, x, y, t("map.pin", name=name, place=where),
                             textwrap.wrap(name, LABEL_CHARACTERS) or [name]))
+    boxes = _BoxGrid([(pin, _pin_box(pin)) for pin in pins])
     for pin in pins:
-        _label_beside(pin, pins, frame)
+        _label_beside(pin, boxes, frame)
     return sorted(pins, key=lambda p: (p.x, p.y))
 
 
@@ -204,7 +205,34 @@ def _first_clash(laid: list[list[tuple[float, float]]]) -> tuple[int, int] | Non
     return None
 
 
-def _label_beside(pin: Pin, others: list[Pin], frame: MapFrame) -> None:
+class _BoxGrid:
+    """The markers' boxes filed by the cells of a grid: a label's box is checked against its neighbours
+    only, not against every marker (hundreds of partners made that quadratic)."""
+
+    CELL = 64.0
+
+    def __init__(self, boxes: list[tuple[Pin, tuple[float, float, float, float]]]):
+        self._cells: dict[tuple[int, int], list[tuple[Pin, tuple]]] = {}
+        for pin, box in boxes:
+            for cell in self._cells_of(box):
+                self._cells.setdefault(cell, []).append((pin, box))
+
+    def _cells_of(self, box: tuple) -> list[tuple[int, int]]:
+        x0, y0 = math.floor(box[0] / self.CELL), math.floor(box[1] / self.CELL)
+        x1, y1 = math.floor(box[2] / self.CELL), math.floor(box[3] / self.CELL)
+        return [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+    def covered(self, box: tuple, pin: Pin) -> int:
+        """How many markers other than `pin`'s the box overlaps."""
+        seen = set()
+        for cell in self._cells_of(box):
+            for other, other_box in self._cells.get(cell, ()):
+                if other is not pin and id(other) not in seen and _overlap(box, other_box):
+                    seen.add(id(other))
+        return len(seen)
+
+
+def _label_beside(pin: Pin, others: _BoxGrid, frame: MapFrame) -> None:
     """The hover/focus label, sized at its largest: inside the map first, then covering no other marker
     (markers drawn later would hide it), then as close to its marker as that allows."""
     width = max(len(line) for line in pin.label_lines) * LABEL_FONT_MAX * LABEL_CHAR_WIDTH
@@ -218,7 +246,7 @@ def _label_beside(pin: Pin, others: list[Pin], frame: MapFrame) -> None:
                                  ("middle", pin.x - width / 2)):
                 box = (left, top, left + width, top + height)
                 outside = box[0] < 0 or box[2] > frame.width or box[1] < 0 or box[3] > frame.height
-                covered = sum(1 for other in others if other is not pin and _overlap(box, _pin_box(other)))
+                covered = others.covered(box, pin)
                 cost = (outside, covered, shift)
                 if best is None or cost < best[0]:
                     best = (cost, above, anchor, left, reach)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from markupsafe import Markup
 
 from . import archive, open_data
 from .feeds import feed_path
-from .map_svg import build_partner_map
+from .map_svg import PartnerMap, build_partner_map
 from .markdown_render import MarkdownRenderer
 from .model import Partner, Site
 from .plan import Plan, PlannedPage
@@ -76,7 +77,7 @@ class PageRenderer:
         if page.kind == "home":
             return {"featured": self.site.featured_projects,
                     "latest_news": self.site.news[:self.settings.home_news], "partners": self.site.partners,
-                    "partner_map": build_partner_map(self.site, self.t)}
+                    "partner_map": self.partner_map}
         if page.kind in ("news", "news_year"):
             years = [(entry, self.plan.page(archive.listing_key(entry.year, 1), self.lang))
                      for entry in archive.year_counts(self.site.news)]
@@ -94,8 +95,13 @@ class PageRenderer:
                     "filter_statuses": [s for s in STATUSES if any(p.status == s for p in self.site.projects)],
                     "timeline": build_timeline(self.site, self.t, self.today)}
         if page.kind == "partners":
-            return {"groups": self.partner_groups(), "partner_map": build_partner_map(self.site, self.t)}
+            return {"groups": self.partner_groups(), "partner_map": self.partner_map}
         return {}
+
+    @cached_property
+    def partner_map(self) -> PartnerMap:
+        """The same map on the home page and the partners' page: laid out once per language."""
+        return build_partner_map(self.site, self.t)
 
     def partner_groups(self) -> list[tuple[str, list[Partner]]]:
         groups = []

@@ -61,7 +61,8 @@ def read_markdown(text: str) -> MarkdownFacts:
     urls = [(match.group(1) or match.group(3), unescape(match.group(2) or match.group(4) or ""))
             for match in _URL.finditer(_html(text, unsafe=True))]  # entities decoded, as a browser reads them
     raw_html = ""
-    if RAW_HTML_OMITTED in _html(text, unsafe=False):
+    # Raw HTML starts with `<`: without one, no second pass of the parser (half of validation's Markdown time).
+    if "<" in text and RAW_HTML_OMITTED in _html(text, unsafe=False):
         match = _RAW_HTML.search(text)
         raw_html = match.group(0) if match else "<…>"
     return MarkdownFacts(urls, raw_html)

@@ -6,7 +6,7 @@ import base64
 import hashlib
 
 from csn.html_tags import start_tags
-from csn.page_security import secure_page
+from csn.page_security import READ_TAGS, secure_page
 
 PAGE = """<!doctype html>
 <html><head><META CHARSET="utf-8"><title>t</title>
@@ -70,3 +70,27 @@ def test_a_page_without_head_or_with_its_own_policy_is_left_alone():
 def test_a_policy_without_charset_goes_first_in_head():
     secured = secure_page("<html><head><script>x()</script></head></html>")
     assert secured.startswith('<html><head>\n<meta http-equiv="Content-Security-Policy"')
+
+
+def _check_scan(html: str) -> int:
+    """The quick scan (only some tags) finds exactly what the full scan finds, at the right places."""
+    every = start_tags(html)
+    assert start_tags(html, READ_TAGS) == [t for t in every if t.name in READ_TAGS]
+    for tag in every:
+        text = html[tag.start:tag.end]
+        assert text.startswith("<") and text[1:1 + len(tag.name)].lower() == tag.name and text.endswith(">"), text
+        if tag.raw_text is not None:
+            assert html[tag.end:].startswith(tag.raw_text)
+            assert html[tag.end + len(tag.raw_text):][:2 + len(tag.name)].lower() == f"</{tag.name}"
+    return len(every)
+
+
+def test_the_quick_scan_reads_the_edge_cases_as_the_full_one():
+    for html in (PAGE, "<p>a &#x; b<a href=//e>", "<!-- <a href=x> --><a href=y>", "<title><a href=x></title>",
+                 "<textarea><a href=z></textarea><a href=q>", "x<", "<a", "&#;<a href='x'>"):
+        _check_scan(html)
+
+
+def test_the_quick_scan_reads_every_built_page_as_the_full_one(real_site, hostile_site):
+    pages = [*real_site.site.rglob("*.html"), *hostile_site.site.rglob("*.html")]
+    assert sum(_check_scan(page.read_text(encoding="utf-8")) for page in pages) > 10_000

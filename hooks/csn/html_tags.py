@@ -18,20 +18,45 @@ class Tag:
     raw_text: str | None = None  # the exact content of a <script> or <style>, as the browser hashes it
 
 
+# A start tag's name, as HTMLParser reads it.
+_TAG_NAME = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)")
+
+
 class _Scanner(HTMLParser):
-    def __init__(self, html: str):
+    """HTMLParser's own tokenizer, with two shortcuts over its internals (a page has hundreds of tags):
+    positions come from its index into the text, not from line counting; and the start tags that
+    were not asked for are only stepped over, ending where HTMLParser would end them."""
+
+    def __init__(self, html: str, names: frozenset[str] | None):
         super().__init__(convert_charrefs=True)
         self.html = html
-        self.line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
+        self.names = names  # None: every start tag
+        # Elements whose content is read as text: always parsed, they switch the tokenizer's mode.
+        self.text_elements = frozenset(self.CDATA_CONTENT_ELEMENTS) | frozenset(
+            getattr(self, "RCDATA_CONTENT_ELEMENTS", ()))
+        self.base = 0  # where the text fed to the current pass starts in `html`
         self.tags: list[Tag] = []
         self._open: tuple[str, dict, int, int] | None = None
+        self._at = 0
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
+    def updatepos(self, i: int, j: int) -> int:
+        return j
+
+    def parse_starttag(self, i: int) -> int:
+        if self.names is not None:
+            match = _TAG_NAME.match(self.rawdata, i + 1)
+            name = match.group(1).lower() if match else ""
+            if name not in self.names and name not in self.text_elements:
+                return self.check_for_whole_start_tag(i)
+        self._at = self.base + i
+        return super().parse_starttag(i)
+
+    def parse_endtag(self, i: int) -> int:
+        self._at = self.base + i
+        return super().parse_endtag(i)
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        start = self._offset()
+        start = self._at
         end = start + len(self.get_starttag_text())
         values = {name: value for name, value in attrs}
         if tag in RAW_TEXT_ELEMENTS:
@@ -40,20 +65,21 @@ class _Scanner(HTMLParser):
             self.tags.append(Tag(tag, values, start, end))
 
     def handle_startendtag(self, tag: str, attrs) -> None:
-        start = self._offset()
+        start = self._at
         self.tags.append(Tag(tag, {name: value for name, value in attrs}, start, start + len(self.get_starttag_text())))
 
     def handle_endtag(self, tag: str) -> None:
         if self._open and self._open[0] == tag:
             name, values, start, end = self._open
             self._open = None
-            self.tags.append(Tag(name, values, start, end, self.html[end:self._offset()]))
+            self.tags.append(Tag(name, values, start, end, self.html[end:self._at]))
 
 
-def start_tags(html: str) -> list[Tag]:
-    """Every start tag in document order; <script> and <style> carry their raw text."""
-    scanner = _Scanner(html)
+def start_tags(html: str, names: frozenset[str] | None = None) -> list[Tag]:
+    """Every start tag in document order (or those of `names`); <script> and <style> carry their raw text."""
+    scanner = _Scanner(html, names)
     scanner.feed(html)
+    scanner.base = len(html) - len(scanner.rawdata)  # what the first pass left for close() to read
     scanner.close()
     return sorted(scanner.tags, key=lambda tag: tag.start)
 

@@ -19,6 +19,8 @@ from .safe_urls import scheme_of
 SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module", "text/ecmascript",
                           "application/ecmascript"})
 EXTERNAL_REL = ("noopener", "noreferrer")
+# The start tags this pass reads: the scanner only steps over the others.
+READ_TAGS = frozenset({"head", "meta", "script", "style", "a", "area"})
 
 
 def policy(script_hashes: list[str], style_hashes: list[str]) -> str:
@@ -87,7 +89,7 @@ def _rel_edit(tag: Tag) -> tuple[int, int, str] | None:
 
 def secure_page(html: str, with_policy: bool = True) -> str:
     """`html` with its Content-Security-Policy <meta> (unless `with_policy` is off) and safe external links."""
-    tags = start_tags(html)
+    tags = start_tags(html, READ_TAGS)
     edits = [edit for edit in (_rel_edit(t) for t in tags if _is_external(t)) if edit]
     if with_policy:
         policy_edit = _policy_edit(tags)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import multiprocessing
 import os
 import platform
 import re
@@ -21,50 +22,18 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata, util
 from pathlib import Path
 
-from .floor import write_floor
-from .hugo import write_hugo
 from .measure import CommandFailed, Run, Series, run
 from .preview import measure_preview
-from .synth import Counts, write_data
+from .workspace import SITE_URL, Workspace, prepare
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-COPIED = ("mkdocs.yml", "docs", "overrides", "hooks")
-SITE_URL = "https://csn.example.org/"
 MEASURES = ("project", "floor", "validate", "hugo", "preview")
 PREVIEW_LANGUAGE = "fr"  # `make serve ONLY=fr`: the one-language preview
 LABELS = {"project": "project build", "floor": "floor build", "validate": "validate", "hugo": "Hugo build",
           "preview": "preview, 1 YAML edit"}
-
-
-@dataclass
-class Workspace:
-    """One size's folders: the project copy, its preview copy, the floor and the Hugo site."""
-
-    n: int
-    counts: Counts
-    root: Path
-    edited_news: Path  # the news file that the preview measurement edits
-    edited_path: str  # that item's French URL path
-
-    @property
-    def project(self) -> Path:
-        return self.root / "project"
-
-    @property
-    def preview(self) -> Path:
-        return self.root / "preview"
-
-    @property
-    def floor(self) -> Path:
-        return self.root / "floor"
-
-    @property
-    def hugo(self) -> Path:
-        return self.root / "hugo"
 
 
 def hugo_binary() -> str | None:
@@ -85,27 +54,11 @@ def environment(project: Path | None = None) -> dict[str, str]:
     return env
 
 
-def prepare(root: Path, n: int, with_hugo: bool) -> Workspace:
-    from csn.load import load_site
-    from csn.plan import build_plan
-
-    project = root / "project"
-    project.mkdir(parents=True)
-    for name in COPIED:
-        source = PROJECT_DIR / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / name)
-    counts = write_data(project / "data", n)
-    shutil.copytree(project, root / "preview")
-    write_floor(project, root / "floor", SITE_URL)
-    if with_hugo:
-        write_hugo(project, root / "hugo", SITE_URL)
-    site = load_site(project / "data")
-    item = site.news[len(site.news) // 2]
-    path = build_plan(site, project / "docs").for_entity(item, "fr").path
-    return Workspace(n, counts, root, root / "preview" / "data" / "news" / f"{item.id}.yml", path)
+def prepare_apart(root: Path, n: int, with_hugo: bool) -> Workspace:
+    """`prepare` in a fresh interpreter. Linux counts, in each child's peak memory, the memory of this
+    process when it started the child (vfork then exec): loading the data here would inflate every figure."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(prepare, root, n, with_hugo).result()
 
 
 def pages_written(site_dir: Path) -> int:
@@ -253,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         for n in sizes:
-            space = prepare(root / str(n), n, bool(hugo))
+            space = prepare_apart(root / str(n), n, bool(hugo))
             c = space.counts
             say(f"N={n}: {c.news} news items, {c.projects} projects, {c.partners} partners")
             results[n] = measure_size(space, args.repeat, edits, hugo, selected, say, args.full_preview)

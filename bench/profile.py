@@ -17,7 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .__main__ import PROJECT_DIR, SITE_URL, environment, prepare
+from .__main__ import environment
+from .workspace import PROJECT_DIR, SITE_URL, prepare
 
 
 def profile_command(tool: str, report: Path) -> list[str]:

@@ -19,11 +19,13 @@ import yaml
 from babel import Locale
 from mkdocs.utils.yaml import yaml_load
 
+from csn import archive
 from csn.load import load_site
 from csn.model import News, Partner, Project, Site
-from csn.pages import HOME_NEWS_COUNT
 from csn.plan import Plan, PlannedPage, build_plan, language_prefix
+from csn.publishing import publication_date
 from csn.schema import LANGUAGES, PARTNER_KINDS
+from csn.settings import Settings
 from csn.strings import Translator
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -92,7 +94,7 @@ class FloorWriter:
         parts += [self._project_card(page, p, "###") for p in self.site.featured_projects]
         parts.append(f"[{self.t('home.all_projects')}]({self.link(page, self._section('projects'))})")
         parts.append(f"## {self.t('home.latest_news')}")
-        parts += [self._news_card(page, n, "###") for n in self.site.news[:HOME_NEWS_COUNT]]
+        parts += [self._news_card(page, n, "###") for n in self.site.news[:Settings().home_news]]
         parts.append(f"[{self.t('home.all_news')}]({self.link(page, self._section('news'))})")
         parts.append(f"## {self.t('home.partners')}")
         parts += [self._partner_card(page, p, "###") for p in self.site.partners]
@@ -113,8 +115,21 @@ class FloorWriter:
         return "\n\n".join(parts)
 
     def _news(self, page: PlannedPage) -> str:
-        parts = [self._doc_text(page), self.t("index.count_news", n=len(self.site.news))]
-        return "\n\n".join(parts + [self._news_card(page, n, "##") for n in self.site.news])
+        listing = page.entity
+        parts = [self._doc_text(page)] if page.source else []
+        parts.append(self.t.plural("news.count", listing.total))
+        parts += [self._news_card(page, n, "##") for n in listing.items]
+        steps = [(self.t("pagination.previous"), listing.previous), (self.t("pagination.next"), listing.next)]
+        parts.append(" · ".join(f"[{label}]({self.link(page, to)})" for label, to in steps if to))
+        years = [(entry, self.plan.page(archive.listing_key(entry.year, 1), self.lang))
+                 for entry in archive.year_counts(self.site.news)]
+        parts.append(f"## {self.t('news.archives')}")
+        parts.append("\n".join(f"- [{entry.year}]({self.link(page, to)}) ({self.t.plural('news.count', entry.count)})"
+                               for entry, to in years))
+        return "\n\n".join(parts)
+
+    _news_year = _news
+    _open_data = _doc
 
     def _project(self, page: PlannedPage) -> str:
         item, lang, t = page.entity, self.lang, self.t
@@ -210,13 +225,17 @@ def floor_config(plan: Plan, site_url: str) -> dict[str, Any]:
                 lang = language["locale"]
                 language["nav"] = [source_of(plan.page(f"doc:{name}", lang)).split("/", 1)[1] for name in nav]
     # The record pages are reachable by links, as in the project, not from the navigation.
-    config["not_in_nav"] = "\n".join(f"/{lang}/*/*/" for lang in LANGUAGES)
+    # So are the pages the project leaves out of it (open data, the news archive).
+    left_out = [f"/{lang}/*/*/" for lang in LANGUAGES]
+    for name in str(config.get("not_in_nav") or "").split():
+        left_out += [source_of(plan.page(f"doc:{name}", lang)) for lang in LANGUAGES]
+    config["not_in_nav"] = "\n".join(left_out)
     return config
 
 
 def write_floor(project: Path, destination: Path, site_url: str) -> int:
     """Write the floor of the project copy at `project` into `destination`; return the pages written."""
-    site = load_site(project / "data")
+    site = load_site(project / "data", publication_date())
     plan = build_plan(site, project / "docs")
     docs = destination / "docs"
     docs.mkdir(parents=True)

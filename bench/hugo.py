@@ -13,6 +13,7 @@ from typing import Any
 
 from csn.load import load_site
 from csn.plan import PlannedPage, build_plan, language_prefix
+from csn.publishing import publication_date
 from csn.schema import LANGUAGES
 from csn.urls import relative_url
 
@@ -80,7 +81,7 @@ class HugoWriter(FloorWriter):
 
 def write_hugo(project: Path, destination: Path, base_url: str) -> int:
     """Write a Hugo site of the project copy at `project` into `destination`; return the pages written."""
-    site = load_site(project / "data")
+    site = load_site(project / "data", publication_date())
     plan = build_plan(site, project / "docs")
     content = destination / "content"
     count = sum(HugoWriter(site, plan, project / "docs", lang).write(content) for lang in LANGUAGES)

@@ -45,6 +45,7 @@ class Workspace:
 def prepare(root: Path, n: int, with_hugo: bool) -> Workspace:
     from csn.load import load_site
     from csn.plan import build_plan
+    from csn.publishing import publication_date
 
     project = root / "project"
     project.mkdir(parents=True)
@@ -59,7 +60,7 @@ def prepare(root: Path, n: int, with_hugo: bool) -> Workspace:
     write_floor(project, root / "floor", SITE_URL)
     if with_hugo:
         write_hugo(project, root / "hugo", SITE_URL)
-    site = load_site(project / "data")
+    site = load_site(project / "data", publication_date())
     item = site.news[len(site.news) // 2]
     path = build_plan(site, project / "docs").for_entity(item, "fr").path
     return Workspace(n, counts, root, root / "preview" / "data" / "news" / f"{item.id}.yml", path)

@@ -20,15 +20,15 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 
-import cmarkgfm
 import nh3
 from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
 from .assets import ASSETS_FOLDER
+from .cmark_render import markdown_to_html
 from .safe_urls import LINK_SCHEMES
 
-EXTENSIONS = ["table", "strikethrough", "autolink"]
+EXTENSIONS = ("table", "strikethrough", "autolink")
 ALLOWED_TAGS = frozenset({"p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "code", "pre",
                           "blockquote", "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td"})
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"},
@@ -39,8 +39,7 @@ _RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--|<\?|<![A-
 
 
 def _html(text: str, unsafe: bool) -> str:
-    return cmarkgfm.markdown_to_html_with_extensions(text, Options.CMARK_OPT_UNSAFE if unsafe else 0,
-                                                     extensions=EXTENSIONS)
+    return markdown_to_html(text, Options.CMARK_OPT_UNSAFE if unsafe else 0, EXTENSIONS)
 
 
 @dataclass

@@ -28,6 +28,7 @@ from .model import (
 from .publishing import is_published, publication_date
 from .schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
 from .sources import links_leading_out
+from .two_cores import map_in_two
 from .validate import Ref, check_record, check_themes, id_problem
 from .yaml_loader import load_yaml_file
 
@@ -60,29 +61,45 @@ class _Records:
         return str(path)[self._shown_from:].replace(os.sep, "/")
 
     def load_one(self, collection: Collection, path: Path) -> dict[str, Any] | None:
-        shown = self.shown(path)
-        mapping, problems = load_yaml_file(path, shown)
-        self.problems += problems
-        if mapping is None:
-            return None
-        if collection is THEMES:
-            values, problems = check_themes(mapping, shown)
-        else:
-            values, problems = check_record(collection, mapping, shown, self.assets)
+        values, problems = self.read(collection, path)
         self.problems += problems
         return values
 
-    def load_folder(self, collection: Collection) -> None:
+    def read(self, collection: Collection, path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+        """The checked values of one file (None when it cannot be read) and its problems."""
+        shown = self.shown(path)
+        mapping, problems = load_yaml_file(path, shown)
+        if mapping is None:
+            return None, problems
+        if collection is THEMES:
+            return check_themes(mapping, shown)
+        return check_record(collection, mapping, shown, self.assets)
+
+    def load_folders(self, collections: tuple[Collection, ...]) -> None:
+        """Every file of these collections' folders; the files are independent until references are
+        resolved, so two cores read them."""
+        to_read = [entry for collection in collections for entry in self._listed(collection)]
+        results, child_states = map_in_two(lambda entry: self.read(entry[0], entry[3]), to_read,
+                                           child_state=lambda: self.assets.valid)
+        for valid_assets in child_states:
+            self.assets.valid |= valid_assets
+        for (collection, record_id, shown, _), (values, problems) in zip(to_read, results):
+            self.problems += problems
+            if values is not None:
+                self.values[collection.name][record_id] = values
+                self.files[collection.name][record_id] = shown
+
+    def _listed(self, collection: Collection) -> list[tuple[Collection, str, str, Path]]:
+        """The data files of a collection's folder to read, by name; the problems of the others."""
         folder = self.root / collection.path
-        records: dict[str, dict[str, Any]] = {}
-        self.values[collection.name] = records
+        self.values[collection.name] = {}
         self.files[collection.name] = {}
         if not folder.is_dir():
-            if collection.optional and not folder.exists():
-                return
-            self.problems.append(Problem(self.shown(folder), 0, "", "folder missing: create it"))
-            return
+            if not (collection.optional and not folder.exists()):
+                self.problems.append(Problem(self.shown(folder), 0, "", "folder missing: create it"))
+            return []
         seen: dict[str, str] = {}
+        listed = []
         for path in sorted(folder.iterdir(), key=lambda p: p.name):  # one folder: by name, as Paths sort
             shown = self.shown(path)
             if path.name.startswith(".") or shown in self.refused:
@@ -100,10 +117,8 @@ class _Records:
                 self.problems.append(Problem(shown, 0, "id", f"the id `{record_id}` is already used by {seen[record_id]}"))
                 continue
             seen[record_id] = shown
-            values = self.load_one(collection, path)
-            if values is not None:
-                records[record_id] = values
-                self.files[collection.name][record_id] = shown
+            listed.append((collection, record_id, shown, path))
+        return listed
 
     def load_single(self, collection: Collection) -> dict[str, Any]:
         path = self.root / collection.path
@@ -154,8 +169,7 @@ def load_site(root: Path, today: dt.date | None = None) -> Site:
     records.check_top_level((SITE, THEMES, PROJECTS, PARTNERS, NEWS, PROGRAMMES))
     site_values = records.load_single(SITE)
     themes = records.load_single(THEMES)
-    for collection in (PROJECTS, PARTNERS, NEWS, PROGRAMMES):
-        records.load_folder(collection)
+    records.load_folders((PROJECTS, PARTNERS, NEWS, PROGRAMMES))
     _check_references(records, themes)
     _check_slugs(records)
     if any(p.severity == "error" for p in records.problems):

@@ -305,11 +305,12 @@ def on_post_build(config) -> None:
     if _problems:
         write_problems_pages(Path(config.site_dir), TEMPLATES_DIR, _problems)
         return
+    if _building_other_languages(config):
+        return  # mkdocs-static-i18n builds the other languages inside the first one's post_build: wait for it
+    # Once, after the last language: the index then holds every language's pages.
     counts = split_search_index(Path(config.site_dir))
     log.debug("search index documents per language: %s", counts)
-    # After the last language (mkdocs-static-i18n builds the others inside the first one's
-    # post_build), a preview rebuild's search indexes get back the entries of the pages it kept.
-    if _previous_search and not _building_other_languages(config):
+    if _previous_search:  # a preview rebuild's indexes get back the entries of the pages it kept
         merge_indexes(_previous_search)
         _previous_search = None
 

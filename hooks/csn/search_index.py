@@ -20,6 +20,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from .plan import DEFAULT_LANGUAGE, language_prefix
@@ -125,13 +126,14 @@ def english_forms(lemma: str) -> set[str]:
 INFLECTIONS = {"fr": (french_lemmas, french_forms), "en": (english_lemmas, english_forms)}
 
 
-def forms_of(word: str, lang: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)  # the same words come back in page after page
+def forms_of(word: str, lang: str) -> frozenset[str]:
     """Every form of `word` a visitor may type, with and without accents; the word itself included."""
     if len(word) < MIN_INFLECTED or not word.isalpha():
-        return {word, fold(word)}
+        return frozenset({word, fold(word)})
     lemmas_of, forms_from = INFLECTIONS[lang]
     forms = {form for lemma in lemmas_of(word) for form in forms_from(lemma)}
-    return forms | {fold(form) for form in forms}
+    return frozenset(forms | {fold(form) for form in forms})
 
 
 def extra_forms(markup: str, lang: str) -> str:

@@ -26,7 +26,7 @@ from csn.build import LanguageBuild, prepare
 from csn.build_date import BuildDateError
 from csn.error_page import ERROR_TEMPLATE, error_page
 from csn.errors import DataError
-from csn.incremental import is_record_page
+from csn.incremental import must_render
 from csn.page_context import language_root, page_context, page_meta, theme_globals
 from csn.page_security import secure_page
 from csn.plan import DEFAULT_LANGUAGE
@@ -56,7 +56,7 @@ def _reload_edited_data_layer() -> None:
     """
     global _csn_stamp, prepare, BuildDateError, DataError, page_context, page_meta, theme_globals
     global print_problems, secure_page, write_problems_pages, error_page, language_root, scheduled_warnings
-    global split_search_index, read_settings, language_files, THEME_TEMPLATES, is_record_page, merge_indexes
+    global split_search_index, read_settings, language_files, THEME_TEMPLATES, must_render, merge_indexes
     global read_indexes
     stamp = _csn_source_stamp()
     if stamp == _csn_stamp:
@@ -71,7 +71,7 @@ def _reload_edited_data_layer() -> None:
             from csn.build_date import BuildDateError
             from csn.error_page import error_page
             from csn.errors import DataError
-            from csn.incremental import is_record_page
+            from csn.incremental import must_render
             from csn.page_context import language_root, page_context, page_meta, theme_globals
             from csn.page_security import secure_page
             from csn.preview_problems import write_problems_pages
@@ -199,8 +199,8 @@ def _mark_pages_to_render(files: Files, rerender: set[str] | None) -> None:
     """Under --dirty, MkDocs renders only the pages whose file says it was modified: say which."""
     for file in files.documentation_pages():
         planned = getattr(file, "csn_page", None)
-        render = (rerender is None or planned is None or not is_record_page(planned.kind)
-                  or planned.key in rerender or not os.path.isfile(file.abs_dest_path))
+        render = (rerender is None or planned is None or must_render(planned, rerender)
+                  or not os.path.isfile(file.abs_dest_path))
         file.is_modified = (lambda render=render: render)
 
 

@@ -5,8 +5,9 @@ the previous build in place; only the pages reported here are rendered again.
 When an editor changes one record, that is the record's own page and the
 pages that show something of it: the records it is linked with (a project
 and its partners and news items, both ways) and, for a news item, the news
-items before and after it. Pages that are not a record's (the home page, the
-section indexes, the docs pages) are always rendered again. Any other change
+items before and after it; and the pages of the news index and of the year
+archives that list one of those. Other pages that are not a record's (the home
+page, the section indexes, the docs pages) are always rendered again. Any other change
 (a file added or removed, site.yml, themes.yml, docs/, templates, code, the
 configuration) renders every page.
 """
@@ -17,12 +18,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .archive import Listing
 from .model import News, Partner, Project, Site
-from .plan import entity_key
+from .plan import PlannedPage, entity_key
 
 RECORD_FILE = re.compile(r"^data/(projects|partners|news)/[^/]+\.yml$")
 WATCHED = ("data", "docs", "overrides", "hooks")
 RECORD_KINDS = frozenset({"project", "partner", "news_item"})
+LISTING_KINDS = frozenset({"news", "news_year"})
 
 # One entry per language: the inputs and the site of the previous build in this process.
 _previous: dict[tuple[Path, str], tuple[dict[str, tuple[int, int]], Site]] = {}
@@ -56,6 +59,8 @@ def affected_records(old: Site, new: Site, changed: set[str], added_or_removed: 
         return None
     if _records_by_file(old).keys() != _records_by_file(new).keys():  # e.g. a news item's day has come
         return None
+    if _news_order(old) != _news_order(new):  # the news lists and their year counts change everywhere
+        return None
     keys: set[str] = set()
     for site in (old, new):
         by_file = _records_by_file(site)
@@ -67,8 +72,18 @@ def affected_records(old: Site, new: Site, changed: set[str], added_or_removed: 
     return keys
 
 
-def is_record_page(kind: str) -> bool:
-    return kind in RECORD_KINDS
+def must_render(page: PlannedPage, rerender: set[str]) -> bool:
+    """Whether a preview rebuild renders `page` again, given the records it must render again."""
+    if page.kind in RECORD_KINDS:
+        return page.key in rerender
+    if page.kind in LISTING_KINDS and isinstance(page.entity, Listing):
+        # A page of the news index or of a year's archive shows its own items only.
+        return any(entity_key(item) in rerender for item in page.entity.items)
+    return True
+
+
+def _news_order(site: Site) -> list[tuple[str, int]]:
+    return [(item.id, item.date.year) for item in site.news]
 
 
 def _records_by_file(site: Site) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs import utils
@@ -101,6 +102,7 @@ _build: LanguageBuild | None = None
 # Under --dirty: the search indexes as the previous build left them, read when a (re)build
 # starts and used when its last language is done.
 _previous_search: dict | None = None
+_spool: tempfile.TemporaryDirectory | None = None  # the generated files' content, until MkDocs copies it
 _problems: list = []  # the data's problems, while `mkdocs serve` shows them instead of the site
 
 
@@ -167,7 +169,7 @@ def on_files(files: Files, config) -> Files:
             _place(file, page, config)
             DataPage(None, file, config)
             files.append(file)
-    for path, content in language_files(_build, config.site_url or "/").items():
+    for path, content in language_files(_build, config.site_url or "/"):
         files.append(_generated_file(config, path, content))
     _add_assets(files, config)
     if "--dirty" in sys.argv:
@@ -188,8 +190,21 @@ def _add_assets(files: Files, config) -> None:
 
 
 def _generated_file(config, path: str, content: str | bytes) -> File:
-    """A feed, sitemap or data file written as is at `path` from the site root."""
-    file = File.generated(config, path, content=content)
+    """A feed, sitemap or data file written as is at `path` from the site root.
+
+    Its content waits in a temporary file until MkDocs copies it, not in memory: with thousands of
+    records the open data, feeds and sitemaps weigh tens of megabytes for the whole build.
+    """
+    global _spool
+    if _spool is None:
+        _spool = tempfile.TemporaryDirectory(prefix="csn-files-")
+    source = Path(_spool.name) / config.theme["language"] / path
+    source.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        source.write_text(content, encoding="utf-8")
+    else:
+        source.write_bytes(content)
+    file = File.generated(config, path, abs_src_path=str(source))
     file.dest_uri = path
     file.abs_dest_path = str(Path(config.site_dir) / path)
     return file
@@ -298,6 +313,17 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def _remove_spool() -> None:
+    global _spool
+    if _spool is not None:
+        _spool.cleanup()
+        _spool = None
+
+
+def on_shutdown() -> None:
+    _remove_spool()  # a build that failed half-way left its generated files there
+
+
 @event_priority(AFTER_I18N)
 def on_post_build(config) -> None:
     """Split the search index that mkdocs-static-i18n wrote for all languages into one per language."""
@@ -307,6 +333,7 @@ def on_post_build(config) -> None:
         return
     if _building_other_languages(config):
         return  # mkdocs-static-i18n builds the other languages inside the first one's post_build: wait for it
+    _remove_spool()
     # Once, after the last language: the index then holds every language's pages.
     counts = split_search_index(Path(config.site_dir))
     log.debug("search index documents per language: %s", counts)

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from csn import search_index
 from csn.load import load_site
 from sitebuild import PROJECT_DIR
 
@@ -56,3 +57,12 @@ def test_documents_carry_the_other_forms_of_their_words(real_site):
     assert "données" in lake["title"] and "donnee" in lake["title_forms"].split()
     assert index(real_site, "fr")["config"]["fields"]["title_forms"]["boost"] < \
         index(real_site, "fr")["config"]["fields"]["title"]["boost"]
+
+
+@pytest.mark.parametrize("count", [0, 1, search_index.INDEX_BATCH, 2 * search_index.INDEX_BATCH + 7])
+def test_an_index_written_in_batches_is_the_json_of_the_whole(tmp_path, count):
+    index = {"config": {"lang": ["fr"], "separator": "[\\s]+"},
+             "docs": [{"location": f"p{i}/", "title": f"Données « {i} »", "text": "l’été"} for i in range(count)]}
+    target = tmp_path / "search_index.json"
+    search_index._write_index(target, index)
+    assert json.loads(target.read_text(encoding="utf-8")) == index

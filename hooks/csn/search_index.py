@@ -30,6 +30,7 @@ INDEX_FILE = "search/search_index.json"
 # Words are split at spaces, hyphens, punctuation and French apostrophes (l'innovation -> l, innovation).
 # The same pattern runs in Python here and in Material's search (JavaScript) on the documents and the query.
 SEPARATOR = r"[\s\-–—,:;!?'’«»\"()\[\]/…]+|\.(?!\d)"
+INDEX_BATCH = 500  # documents encoded at a time when writing an index
 MIN_INFLECTED = 4  # shorter words (mostly articles and prepositions) only lose their accents
 FORM_FIELDS = {"title": ("title_forms", 100.0), "text": ("text_forms", 1.0)}
 _TAG = re.compile(r"<[^>]+>")
@@ -179,13 +180,28 @@ def split_search_index(site_dir: Path) -> dict[str, int]:
     path = site_dir / INDEX_FILE
     if not path.is_file():
         return {}
-    index = json.loads(path.read_text(encoding="utf-8"))
+    with path.open(encoding="utf-8") as stream:
+        index = json.load(stream)
     by_lang: dict[str, list[dict]] = {}
-    for doc in index.get("docs", []):
+    for doc in index.pop("docs", []):
         by_lang.setdefault(language_of(doc["location"]), []).append(doc)
-    for lang, docs in by_lang.items():
+    counts = {lang: len(docs) for lang, docs in by_lang.items()}
+    for lang in list(by_lang):
         target = site_dir / language_prefix(lang) / INDEX_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(language_index(index, docs, lang), ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
-    return {lang: len(docs) for lang, docs in by_lang.items()}
+        _write_index(target, language_index(index, by_lang.pop(lang), lang))  # each language freed once written
+    return counts
+
+
+def _write_index(target: Path, index: dict) -> None:
+    """The index as compact JSON, its documents encoded a batch at a time: thousands of pages make
+    an index of tens of megabytes, which need not be held whole as one string as well."""
+    docs = index["docs"]
+    head = json.dumps({key: value for key, value in index.items() if key != "docs"}, ensure_ascii=False,
+                      separators=(",", ":"))[:-1]  # without its closing brace
+    with target.open("w", encoding="utf-8") as out:
+        out.write(head + ("," if len(head) > 1 else "") + '"docs":[')
+        for start in range(0, len(docs), INDEX_BATCH):
+            out.write(("," if start else "") + json.dumps(docs[start:start + INDEX_BATCH], ensure_ascii=False,
+                                                          separators=(",", ":"))[1:-1])
+        out.write("]}")

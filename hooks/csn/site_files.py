@@ -7,6 +7,8 @@ and the open data), once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .build import LanguageBuild
 from .feeds import build_feed, feed_path
 from .open_data import open_data_files
@@ -14,16 +16,17 @@ from .plan import DEFAULT_LANGUAGE
 from .sitemap import SITEMAP_FILE, robots_txt, sitemap_entries, sitemap_path
 
 
-def language_files(build: LanguageBuild, site_url: str) -> dict[str, str | bytes]:
-    """This language's extra files, by path from the site root."""
+def language_files(build: LanguageBuild, site_url: str) -> Iterator[tuple[str, str | bytes]]:
+    """This language's extra files, (path from the site root, content), one at a time: the caller
+    can put each away before the next is made."""
     lang, renderer = build.lang, build.renderer
     feed = build_feed(build.site, build.plan, lang, site_url, renderer.markdown)
-    files: dict[str, str | bytes] = {feed_path(lang): renderer.render_file("feed.xml", feed=feed)}
+    yield feed_path(lang), renderer.render_file("feed.xml", feed=feed)
+    del feed
     if lang == DEFAULT_LANGUAGE:
-        files[SITEMAP_FILE] = renderer.render_file("sitemap.xml", entries=sitemap_entries(build.plan, site_url))
-        files["robots.txt"] = robots_txt(site_url)
-        files.update(open_data_files(build.site, build.plan, site_url, renderer.markdown))
+        yield SITEMAP_FILE, renderer.render_file("sitemap.xml", entries=sitemap_entries(build.plan, site_url))
+        yield "robots.txt", robots_txt(site_url)
+        yield from open_data_files(build.site, build.plan, site_url, renderer.markdown).items()
     else:
-        files[sitemap_path(lang)] = renderer.render_file("sitemap.xml",
-                                                         entries=sitemap_entries(build.plan, site_url, lang))
-    return files
+        yield sitemap_path(lang), renderer.render_file("sitemap.xml", entries=sitemap_entries(build.plan, site_url,
+                                                                                              lang))

@@ -193,11 +193,14 @@ def _generated_file(config, path: str, content: str | bytes) -> File:
     """A feed, sitemap or data file written as is at `path` from the site root.
 
     Its content waits in a temporary file until MkDocs copies it, not in memory: with thousands of
-    records the open data, feeds and sitemaps weigh tens of megabytes for the whole build.
+    records the open data, feeds and sitemaps weigh tens of megabytes for the whole build. The
+    folder is a hidden one in the site folder (the build reads and writes nothing outside the
+    project and its output), removed once the last language is built.
     """
     global _spool
     if _spool is None:
-        _spool = tempfile.TemporaryDirectory(prefix="csn-files-")
+        Path(config.site_dir).mkdir(parents=True, exist_ok=True)
+        _spool = tempfile.TemporaryDirectory(prefix=".csn-files-", dir=config.site_dir)
     source = Path(_spool.name) / config.theme["language"] / path
     source.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, str):

@@ -5,8 +5,11 @@ from __future__ import annotations
 import base64
 import hashlib
 
+import pytest
+
 from csn.html_tags import start_tags
 from csn.page_security import READ_TAGS, secure_page
+from html_tags_reference import reference_start_tags
 
 PAGE = """<!doctype html>
 <html><head><META CHARSET="utf-8"><title>t</title>
@@ -94,3 +97,35 @@ def test_the_quick_scan_reads_the_edge_cases_as_the_full_one():
 def test_the_quick_scan_reads_every_built_page_as_the_full_one(real_site, hostile_site):
     pages = [*real_site.site.rglob("*.html"), *hostile_site.site.rglob("*.html")]
     assert sum(_check_scan(page.read_text(encoding="utf-8")) for page in pages) > 10_000
+
+
+AGREED = (PAGE, "<p>a &#x; b<a href=//e>", "<!-- <a href=x> --><a href=y>", "&#;<a href='x'>",
+          '<a title="x>y" href="/z">', "<A HREF='x' Data-X>", "<br/><img src=a.png alt=''/>",
+          "<script>if (a<b) document.write('<a href=x>')</script><a href=y>", "<style>a>b{}</style><p>",
+          '<a href="&amp;&lt;x" rel=noopener>', "<!DOCTYPE html><html lang=fr><head><meta charset=utf-8>",
+          "<p>1 < 2 and 3 <4</p><a href=q>", "<?php x ?><a href=3>",
+          "</p foo='>'><a href=4>", "<SCRIPT>x</SCRIPT ><a href=5>")
+
+
+@pytest.mark.parametrize("html", AGREED)
+def test_the_scanner_finds_what_htmlparser_finds(html):
+    assert start_tags(html) == reference_start_tags(html)
+    _check_scan(html)
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ("<title><a href=x></title><a href=y>", [("title", None), ("a", "y")]),  # a title's content is text
+    ("<textarea><a href=z></textarea><a href=q>", [("textarea", None), ("a", "q")]),
+    ('<a href="https://e.org" href="/here">', [("a", "https://e.org")]),  # the first value counts
+    ("<p>x<a href='cut", [("p", None)]),  # a tag cut off by the end of the page is dropped
+    ("<!--> <a href=1> --><a href=2>", [("a", "1"), ("a", "2")]),  # `<!-->` is a whole (empty) comment
+])
+def test_the_scanner_reads_as_browsers_where_htmlparser_does_not(html, expected):
+    assert [(tag.name, tag.attrs.get("href")) for tag in start_tags(html)] == expected
+
+
+def test_every_built_page_gives_the_tags_htmlparser_gives(real_site, hostile_site):
+    pages = [*real_site.site.rglob("*.html"), *hostile_site.site.rglob("*.html")]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert start_tags(html) == reference_start_tags(html), page

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
+import subprocess
+import sys
 
 import pytest
 from bench.synth import write_data
@@ -12,13 +13,37 @@ from bench.synth import write_data
 from csn import two_cores
 from csn.errors import DataError
 from csn.load import load_site
+from sitebuild import PROJECT_DIR
 
 
 def _pid_of(item: int) -> tuple[int, int]:
     return item * item, os.getpid()
 
 
-def test_the_second_half_is_computed_by_a_child():
+@pytest.fixture
+def forks(monkeypatch) -> list[int]:
+    """Let this test's process fork (a pytest-xdist worker runs threads) and count the forks."""
+    made: list[int] = []
+    fork = os.fork
+
+    def counted_fork() -> int:
+        made.append(1)
+        return fork()
+
+    monkeypatch.setattr(two_cores, "can_fork", lambda: True)
+    monkeypatch.setattr(os, "fork", counted_fork)
+    return made
+
+
+def test_only_a_process_with_one_thread_forks():
+    script = ("import threading; from csn.two_cores import can_fork; print(can_fork());"
+              "threading.Thread(target=threading.Event().wait, daemon=True).start(); print(can_fork())")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": str(PROJECT_DIR / "hooks")})
+    assert done.stdout.split() == ["True", "False"]
+
+
+def test_the_second_half_is_computed_by_a_child(forks):
     items = list(range(1000))
     results, states = two_cores.map_in_two(_pid_of, items, child_state=lambda: os.getpid())
     assert [square for square, _ in results] == [i * i for i in items]
@@ -27,21 +52,9 @@ def test_the_second_half_is_computed_by_a_child():
     assert len(pids) == 1 and pids != {os.getpid()} and states == list(pids)
 
 
-def test_short_lists_stay_in_this_process():
+def test_short_lists_stay_in_this_process(forks):
     results, states = two_cores.map_in_two(_pid_of, list(range(10)), child_state=lambda: "unused")
-    assert {pid for _, pid in results} == {os.getpid()} and states == []
-
-
-def test_no_fork_while_another_thread_runs():
-    stop = threading.Event()
-    thread = threading.Thread(target=stop.wait)
-    thread.start()
-    try:
-        results, states = two_cores.map_in_two(_pid_of, list(range(1000)))
-    finally:
-        stop.set()
-        thread.join()
-    assert {pid for _, pid in results} == {os.getpid()} and states == []
+    assert {pid for _, pid in results} == {os.getpid()} and states == [] and not forks
 
 
 def _fails_on_999(item: int) -> int:
@@ -50,9 +63,10 @@ def _fails_on_999(item: int) -> int:
     return item
 
 
-def test_a_failure_in_the_child_is_raised_here_as_it_would_be():
+def test_a_failure_in_the_child_is_raised_here_as_it_would_be(forks):
     with pytest.raises(ValueError, match="item 999"):
         two_cores.map_in_two(_fails_on_999, list(range(1000)))
+    assert forks == [1]
 
 
 @pytest.fixture(scope="module")
@@ -70,15 +84,16 @@ def _summary(site) -> list:
             [(n.id, n.date, n.title, n.body, [p.id for p in n.projects]) for n in site.news]]
 
 
-def test_the_loaded_site_is_the_same_with_one_or_two_processes(big_data, monkeypatch):
+def test_the_loaded_site_is_the_same_with_one_or_two_processes(big_data, monkeypatch, forks):
     shared = load_site(big_data)
+    assert forks == [1]
     monkeypatch.setattr(two_cores, "MIN_ITEMS_TO_SHARE", 10**9)
     alone = load_site(big_data)
     assert len(shared.news) == 400
     assert _summary(shared) == _summary(alone)
 
 
-def test_problems_from_both_halves_are_all_reported(big_data, tmp_path, monkeypatch):
+def test_problems_from_both_halves_are_all_reported(big_data, tmp_path, monkeypatch, forks):
     data = tmp_path / "data"
     shutil.copytree(big_data, data)
     news = sorted((data / "news").glob("*.yml"))
@@ -86,6 +101,7 @@ def test_problems_from_both_halves_are_all_reported(big_data, tmp_path, monkeypa
     news[-1].write_text("title: [unclosed\n", encoding="utf-8")
     with pytest.raises(DataError) as shared:
         load_site(data)
+    assert forks == [1]
     monkeypatch.setattr(two_cores, "MIN_ITEMS_TO_SHARE", 10**9)
     with pytest.raises(DataError) as alone:
         load_site(data)

@@ -1,12 +1,23 @@
-"""Find the start tags of a finished page with their exact place, to rewrite a few of them in place."""
+"""Find the start tags of a finished page with their exact place, to rewrite a few of them in place.
+
+A tokenizer of regular expressions, as HTML reads a document: comments, doctypes
+and other `<!`/`<?` constructs, end tags, start tags (a `>` inside a quoted value
+does not end one), and the elements whose content is text up to their end tag
+(script and style, whose exact text the policy hashes; title, textarea and the
+like). Every page passes through it: Python's HTMLParser, which it replaced, took
+a quarter of the build's time; tests/html_tags_reference.py keeps it, and the
+tests check that both find the same tags on every page of the site.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 
-RAW_TEXT_ELEMENTS = ("script", "style")
+RAW_TEXT_ELEMENTS = ("script", "style")  # those whose text a Tag carries
+# Elements whose content is text up to their end tag: a `<` in them starts no tag.
+_TEXT_CONTENT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes"})
 
 
 @dataclass(frozen=True)
@@ -18,70 +29,65 @@ class Tag:
     raw_text: str | None = None  # the exact content of a <script> or <style>, as the browser hashes it
 
 
-# A start tag's name, as HTMLParser reads it.
-_TAG_NAME = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)")
+_SPACE = "\t\n\f\r "
+# One token starting at a `<`; a `<` that starts none is text. Quoted values may hold `>`.
+_ATTRIBUTES = r"""(?:[^>"']+|"[^"]*"|'[^']*')*"""
+_TOKEN = re.compile(rf"""
+    (<!--(?:-?>|.*?(?:--!?>|\Z)))                          # 1: a comment (`<!-->` is a whole one)
+  | (<[!?][^>]*(?:>|\Z))                                   # 2: doctype, CDATA, processing instruction
+  | (</(?:[a-zA-Z]{_ATTRIBUTES}|[^>]*)(?:>|\Z))            # 3: an end tag, or a bogus comment
+  | <([a-zA-Z][^{_SPACE}/>]*)({_ATTRIBUTES})(>|\Z)         # 4, 5, 6: a start tag, its attributes, its end
+""", re.DOTALL | re.VERBOSE)
+_ATTRIBUTE = re.compile(rf"""[{_SPACE}/]*([^{_SPACE}/>][^{_SPACE}/=>]*)"""
+                        rf"""(?:[{_SPACE}]*=[{_SPACE}]*("[^"]*"|'[^']*'|[^{_SPACE}>]*))?""")
+_END_TAGS: dict[str, re.Pattern] = {}
 
 
-class _Scanner(HTMLParser):
-    """HTMLParser's own tokenizer, with two shortcuts over its internals (a page has hundreds of tags):
-    positions come from its index into the text, not from line counting; and the start tags that
-    were not asked for are only stepped over, ending where HTMLParser would end them."""
+def _end_tag(name: str) -> re.Pattern:
+    pattern = _END_TAGS.get(name)
+    if pattern is None:
+        pattern = _END_TAGS[name] = re.compile(rf"</{name}[{_SPACE}/>]", re.IGNORECASE)
+    return pattern
 
-    def __init__(self, html: str, names: frozenset[str] | None):
-        super().__init__(convert_charrefs=True)
-        self.html = html
-        self.names = names  # None: every start tag
-        # Elements whose content is read as text: always parsed, they switch the tokenizer's mode.
-        self.text_elements = frozenset(self.CDATA_CONTENT_ELEMENTS) | frozenset(
-            getattr(self, "RCDATA_CONTENT_ELEMENTS", ()))
-        self.base = 0  # where the text fed to the current pass starts in `html`
-        self.tags: list[Tag] = []
-        self._open: tuple[str, dict, int, int] | None = None
-        self._at = 0
 
-    def updatepos(self, i: int, j: int) -> int:
-        return j
-
-    def parse_starttag(self, i: int) -> int:
-        if self.names is not None:
-            match = _TAG_NAME.match(self.rawdata, i + 1)
-            name = match.group(1).lower() if match else ""
-            if name not in self.names and name not in self.text_elements:
-                return self.check_for_whole_start_tag(i)
-        self._at = self.base + i
-        return super().parse_starttag(i)
-
-    def parse_endtag(self, i: int) -> int:
-        self._at = self.base + i
-        return super().parse_endtag(i)
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        start = self._at
-        end = start + len(self.get_starttag_text())
-        values = {name: value for name, value in attrs}
-        if tag in RAW_TEXT_ELEMENTS:
-            self._open = (tag, values, start, end)
-        else:
-            self.tags.append(Tag(tag, values, start, end))
-
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        start = self._at
-        self.tags.append(Tag(tag, {name: value for name, value in attrs}, start, start + len(self.get_starttag_text())))
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open and self._open[0] == tag:
-            name, values, start, end = self._open
-            self._open = None
-            self.tags.append(Tag(name, values, start, end, self.html[end:self._at]))
+def _attributes(text: str) -> dict[str, str | None]:
+    """Attribute names lowercased, values unquoted and unescaped; a repeated name keeps its first value."""
+    attrs: dict[str, str | None] = {}
+    for match in _ATTRIBUTE.finditer(text):
+        name, value = match.group(1).lower(), match.group(2)
+        if value is not None:
+            if value[:1] in ("'", '"') and value[-1:] == value[:1] and len(value) > 1:
+                value = value[1:-1]
+            value = unescape(value)
+        attrs.setdefault(name, value)
+    return attrs
 
 
 def start_tags(html: str, names: frozenset[str] | None = None) -> list[Tag]:
     """Every start tag in document order (or those of `names`); <script> and <style> carry their raw text."""
-    scanner = _Scanner(html, names)
-    scanner.feed(html)
-    scanner.base = len(html) - len(scanner.rawdata)  # what the first pass left for close() to read
-    scanner.close()
-    return sorted(scanner.tags, key=lambda tag: tag.start)
+    tags: list[Tag] = []
+    find, match = html.find, _TOKEN.match
+    position = find("<")
+    while position >= 0:
+        token = match(html, position)
+        if token is None or token.lastindex != 6:  # text, a comment, a doctype or an end tag
+            position = find("<", token.end() if token else position + 1)
+            continue
+        if not token.group(6):  # a start tag cut off by the end of the page: browsers drop it
+            break
+        name, end = token.group(4).lower(), token.end()
+        if name in _TEXT_CONTENT:
+            close = _end_tag(name).search(html, end)
+            text_end = close.start() if close else len(html)
+            if names is None or name in names:
+                raw = html[end:text_end] if name in RAW_TEXT_ELEMENTS else None
+                tags.append(Tag(name, _attributes(token.group(5)), position, end, raw))
+            position = find("<", text_end) if close else -1
+            continue
+        if names is None or name in names:
+            tags.append(Tag(name, _attributes(token.group(5)), position, end))
+        position = find("<", end)
+    return tags
 
 
 def start_tag(name: str, attrs: dict[str, str | None]) -> str:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from csn import load
+from csn.errors import DataError
 from csn.load import load_site
 from hostile import png_bytes
 from sitebuild import build
@@ -163,3 +165,30 @@ def test_an_image_at_the_address_of_a_theme_file_stops_the_build(data_dir):
     result = build(data_dir.parent)
     assert result.returncode != 0
     assert "assets/images/favicon.png: the theme already has a file at this address: rename the image" in result.output
+
+
+def test_a_reused_reading_keeps_its_images_and_a_changed_image_is_judged_again(data_dir, monkeypatch):
+    """The preview's loads reuse the files unchanged since the last one, images used included."""
+    monkeypatch.setattr(load, "_last_reads", {})
+    reads: list[str] = []
+    read = load._Records.read
+    monkeypatch.setattr(load._Records, "read", lambda self, collection, path: reads.append(path.name)
+                        or read(self, collection, path))
+    image = add_asset(data_dir, "assets/logos/udem.svg", SVG_OK)
+    set_logo(data_dir, "assets/logos/udem.svg")
+    first = load_site(data_dir, reuse=True)
+    assert first.assets == ["assets/logos/udem.svg"] and "udem.yml" in reads
+    reads.clear()
+    again = load_site(data_dir, reuse=True)
+    single_files = ["site.yml", "themes.yml"]  # always read: two small files
+    assert again.assets == first.assets and reads == single_files
+    reads.clear()
+    news = min((data_dir / "news").glob("*.yml"))
+    news.write_text(news.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    load_site(data_dir, reuse=True)
+    assert reads == [*single_files, news.name]
+    reads.clear()
+    image.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_site(data_dir, reuse=True)
+    assert "udem.yml" in reads and any("script" in problem.message for problem in error.value.problems)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
@@ -42,13 +43,22 @@ class AssetChecker:
         self._verdicts: dict[str, str] = {}
         self.valid: set[str] = set()  # the paths to publish
 
+    @cached_property
+    def stamp(self) -> tuple:
+        """Path, size and time of every file of the images folder: verdicts hold while it is the same."""
+        if not self.folder.is_dir():
+            return ()
+        files = sorted(path for path in self.folder.rglob("*") if path.is_file())
+        return tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files)
+
     def problem(self, value: str) -> str:
         """Why `value` cannot be used as an image, or '' (and it is then published)."""
-        if value not in self._verdicts:
-            self._verdicts[value] = self._judge(value)
-            if not self._verdicts[value]:
-                self.valid.add(value)
-        return self._verdicts[value]
+        verdict = self._verdicts.get(value)
+        if verdict is None:
+            verdict = self._verdicts[value] = self._judge(value)
+        if not verdict:
+            self.valid.add(value)  # at every use: a caller may collect the uses of one file apart
+        return verdict
 
     def _judge(self, value: str) -> str:
         example = f"e.g. `{ASSETS_FOLDER}/logos/udem.svg`"

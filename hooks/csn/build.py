@@ -55,12 +55,14 @@ def _fingerprint(*folders: Path) -> tuple:
 
 
 def check_project(project_dir: Path, docs_dir: Path, today: dt.date | None = None,
-                  news_per_page: int = DEFAULT_NEWS_PER_PAGE) -> tuple[Site, Plan]:
-    """Everything a build reads, checked: the data, the docs pages, and no link leading out (raises DataError)."""
+                  news_per_page: int = DEFAULT_NEWS_PER_PAGE, reuse: bool = False) -> tuple[Site, Plan]:
+    """Everything a build reads, checked: the data, the docs pages, and no link leading out (raises DataError).
+
+    `reuse`: data files unchanged since the last check in this process are not read again (the preview)."""
     outside = [p for folder in BUILD_INPUTS for p in links_leading_out(project_dir / folder, project_dir)]
     if outside:
         raise DataError(outside)
-    site = load_site(project_dir / "data", today)
+    site = load_site(project_dir / "data", today, reuse)
     return site, build_plan(site, docs_dir, news_per_page)
 
 
@@ -78,7 +80,7 @@ def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str,
     if cached and cached[0] == stamp:
         site, plan = cached[1], cached[2]
     else:
-        site, plan = check_project(project_dir, docs_dir, today, settings.news_per_page)
+        site, plan = check_project(project_dir, docs_dir, today, settings.news_per_page, reuse=dirty)
         _cache[data_dir] = (stamp, site, plan)
     rerender = pages_to_render(project_dir, lang, site) if dirty else None
     return LanguageBuild(lang, site, plan, PageRenderer(templates_dir, site, plan, lang, today, settings), today,

@@ -43,6 +43,18 @@ RESERVED_NAMES = frozenset({"index", "en", "fr", "assets", "search", "api", "404
                             "page", "tags", "media"})
 
 
+# One record file as read: its checked values (None if unreadable), its problems, the images it uses.
+_Read = tuple[dict[str, Any] | None, list[Problem], frozenset[str]]
+# The files read by the last loads in this process, by path: (their stamp then, what was read).
+_last_reads: dict[str, tuple[tuple, _Read]] = {}
+
+
+def _file_stamp(collection: Collection, path: Path, assets: AssetChecker) -> tuple:
+    """What a file's reading depends on: its collection, size and time, and the images folder."""
+    stat = path.stat()
+    return collection.name, stat.st_size, stat.st_mtime_ns, assets.stamp
+
+
 class _Records:
     """Checked values of every file, and the problems met on the way."""
 
@@ -75,19 +87,40 @@ class _Records:
             return check_themes(mapping, shown)
         return check_record(collection, mapping, shown, self.assets)
 
-    def load_folders(self, collections: tuple[Collection, ...]) -> None:
+    def load_folders(self, collections: tuple[Collection, ...], reuse: bool = False) -> None:
         """Every file of these collections' folders; the files are independent until references are
-        resolved, so two cores read them."""
-        to_read = [entry for collection in collections for entry in self._listed(collection)]
-        results, child_states = map_in_two(lambda entry: self.read(entry[0], entry[3]), to_read,
-                                           child_state=lambda: self.assets.valid)
-        for valid_assets in child_states:
-            self.assets.valid |= valid_assets
-        for (collection, record_id, shown, _), (values, problems) in zip(to_read, results):
+        resolved, so two cores read them. `reuse`: take the files unchanged since the last load in
+        this process as they were read then (the preview server's rebuilds)."""
+        listed = [entry for collection in collections for entry in self._listed(collection)]
+        stamps = [_file_stamp(entry[0], entry[3], self.assets) for entry in listed] if reuse else []
+        reads: list[_Read | None] = [None] * len(listed)
+        if reuse:
+            for index, (entry, stamp) in enumerate(zip(listed, stamps)):
+                last = _last_reads.get(str(entry[3]))
+                if last is not None and last[0] == stamp:
+                    reads[index] = last[1]
+        missing = [index for index, read in enumerate(reads) if read is None]
+        for index, read in zip(missing, map_in_two(lambda index: self._read_apart(listed[index]), missing)):
+            reads[index] = read
+            if reuse:
+                _last_reads[str(listed[index][3])] = (stamps[index], read)
+        for (collection, record_id, shown, _), (values, problems, assets) in zip(listed, reads):
             self.problems += problems
+            self.assets.valid |= assets
             if values is not None:
                 self.values[collection.name][record_id] = values
                 self.files[collection.name][record_id] = shown
+
+    def _read_apart(self, entry: tuple[Collection, str, str, Path]) -> _Read:
+        """`read`, with the images this file uses: its result stands alone (another process may
+        have made it, or an earlier load)."""
+        others, self.assets.valid = self.assets.valid, set()
+        try:
+            values, problems = self.read(entry[0], entry[3])
+            return values, problems, frozenset(self.assets.valid)
+        finally:
+            others |= self.assets.valid
+            self.assets.valid = others
 
     def _listed(self, collection: Collection) -> list[tuple[Collection, str, str, Path]]:
         """The data files of a collection's folder to read, by name; the problems of the others."""
@@ -159,17 +192,18 @@ def reserved_problem(value: str) -> str:
     return f"`{value}` is reserved for the site's own pages: choose another" if value in RESERVED_NAMES else ""
 
 
-def load_site(root: Path, today: dt.date | None = None) -> Site:
+def load_site(root: Path, today: dt.date | None = None, reuse: bool = False) -> Site:
     """Load and check everything under `root` (the data folder), publishing the news dated up to `today`.
 
     Every file is checked, scheduled news included; `today` defaults to publication_date().
+    `reuse`: record files unchanged since the last load in this process are not read again.
     """
     today = today or publication_date()
     records = _Records(root)
     records.check_top_level((SITE, THEMES, PROJECTS, PARTNERS, NEWS, PROGRAMMES))
     site_values = records.load_single(SITE)
     themes = records.load_single(THEMES)
-    records.load_folders((PROJECTS, PARTNERS, NEWS, PROGRAMMES))
+    records.load_folders((PROJECTS, PARTNERS, NEWS, PROGRAMMES), reuse)
     _check_references(records, themes)
     _check_slugs(records)
     if any(p.severity == "error" for p in records.problems):

@@ -20,7 +20,7 @@ import os
 import pickle
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -32,16 +32,11 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
-def map_in_two(function: Callable[[Item], Result], items: Sequence[Item],
-               child_state: Callable[[], Any] | None = None) -> tuple[list[Result], list[Any]]:
-    """`[function(item) for item in items]`, in order, and the states to merge from a child.
-
-    `function` may change state in the process that runs it (a cache, a set of files
-    seen): `child_state()`, run in the child after its half, is what the caller must merge
-    back; the second list holds it when a child did part of the work, and is empty otherwise.
-    """
+def map_in_two(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+    """`[function(item) for item in items]`, in order. What `function` changes besides its result
+    is lost for the child's half: its results must say all the caller needs."""
     if len(items) < MIN_ITEMS_TO_SHARE or not can_fork():
-        return [function(item) for item in items], []
+        return [function(item) for item in items]
     half = len(items) // 2
     read_end, write_end = os.pipe()
     gc.freeze()  # the child's collector then leaves the inherited objects alone: no copy of their pages
@@ -51,9 +46,8 @@ def map_in_two(function: Callable[[Item], Result], items: Sequence[Item],
         try:
             os.close(read_end)
             results = [function(item) for item in items[half:]]
-            state = child_state() if child_state else None
             with os.fdopen(write_end, "wb") as pipe:
-                pickle.dump((results, state), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(results, pipe, protocol=pickle.HIGHEST_PROTOCOL)
             status = 0
         finally:
             os._exit(status)
@@ -65,12 +59,11 @@ def map_in_two(function: Callable[[Item], Result], items: Sequence[Item],
         received = _receive(read_end)
         os.waitpid(pid, 0)
     if received is None:  # the child failed: its half is done here, and fails here the same way if it must
-        return first + [function(item) for item in items[half:]], []
-    second, state = received
-    return first + second, ([state] if child_state else [])
+        return first + [function(item) for item in items[half:]]
+    return first + received
 
 
-def _receive(read_end: int) -> tuple[list, Any] | None:
+def _receive(read_end: int) -> list | None:
     with os.fdopen(read_end, "rb") as pipe:
         try:
             return pickle.load(pipe)

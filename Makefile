@@ -131,8 +131,8 @@ bench: $(VENV)/.bench-installed ## Time the build against plain Markdown (SIZES=
 	$(PY) -m bench --sizes $(SIZES) --repeat $(REPEAT) $(if $(HUGO),--hugo yes)
 
 N ?= 1000
-profile: $(VENV)/.bench-installed ## Profile one build of the synthetic data (N=1000 TARGET=project|floor)
-	$(PY) -m bench.profile --size $(N) --target $(or $(TARGET),project)
+profile: $(VENV)/.bench-installed ## Profile one build of the synthetic data (N=1000 TARGET=project|floor TOOL=cprofile|pyinstrument)
+	$(PY) -m bench.profile --size $(N) --target $(or $(TARGET),project) --tool $(or $(TOOL),cprofile)
 
 clean: ## Remove the built site, the virtualenv, node_modules and the tests' screenshots
 	rm -rf site $(VENV) node_modules test-output

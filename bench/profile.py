@@ -41,6 +41,9 @@ COST_CENTRES = (
     ("MkDocs Markdown (Page.render)", ("mkdocs/structure/pages.py", "render"), None),
     ("data pages' bodies (templates + Markdown)", ("csn/pages.py", "render_content"), None),
     ("load, validate, plan", ("csn/build.py", "prepare"), None),
+    ("security pass (policy hashes, rel)", ("csn/page_security.py", "secure_page"), None),
+    ("per-language search indexes", ("csn/search_index.py", "split_search_index"), None),
+    ("feeds, sitemaps, open data", ("csn/site_files.py", "language_files"), None),
     ("template compilation", ("jinja2/environment.py", "compile"), None),
     ("writing files", ("mkdocs/utils/__init__.py", "write_file"), None),
 )

@@ -7,12 +7,12 @@ template `overrides/csn/feed.xml` only prints them, autoescaped.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .build_date import site_time_zone
 from .dates import PartialDate
+from .export_text import escape_text
 from .model import News, Site
 from .plan import Plan, language_prefix
 from .schema import LANGUAGES
@@ -21,11 +21,6 @@ from .urls import absolute_url
 
 FEED_FILE = "feed.xml"
 FEED_TYPE = "application/atom+xml"
-
-
-def as_html(text: str) -> str:
-    """A plain text as an Atom `type="html"` value: readers that render titles as HTML show it as written."""
-    return html.escape(text, quote=False)
 
 
 def feed_path(lang: str) -> str:
@@ -89,8 +84,8 @@ def build_feed(site: Site, plan: Plan, lang: str, site_url: str, markdown) -> Fe
     entries = tuple(_entry(item, url_of(plan.for_entity(item, lang)), lang, site_url, markdown) for item in site.news)
     updated = entries[0].updated if entries else rfc3339(site.today)
     return Feed(
-        lang=lang, id=absolute_url(site_url, feed_path(lang)), title=as_html(t("feed.title", site=info.name[lang])),
-        subtitle=as_html(info.tagline[lang]), updated=updated, self_url=absolute_url(site_url, feed_path(lang)),
+        lang=lang, id=absolute_url(site_url, feed_path(lang)), title=escape_text(t("feed.title", site=info.name[lang])),
+        subtitle=escape_text(info.tagline[lang]), updated=updated, self_url=absolute_url(site_url, feed_path(lang)),
         html_url=url_of(plan.page("doc:news.md", lang)), author_name=info.name[lang],
         author_uri=url_of(plan.page("doc:index.md", lang)), author_email=info.email,
         other_feeds=tuple(FeedLink(other, absolute_url(site_url, feed_path(other)))
@@ -100,6 +95,6 @@ def build_feed(site: Site, plan: Plan, lang: str, site_url: str, markdown) -> Fe
 
 def _entry(item: News, url: str, lang: str, site_url: str, markdown) -> FeedEntry:
     stamp = rfc3339(item.date)
-    return FeedEntry(id=tag_uri(site_url, item.date, f"news/{item.id}/{lang}"), title=as_html(item.title[lang]),
-                     url=url, published=stamp, updated=stamp, summary=as_html(item.summary[lang]),
+    return FeedEntry(id=tag_uri(site_url, item.date, f"news/{item.id}/{lang}"), title=escape_text(item.title[lang]),
+                     url=url, published=stamp, updated=stamp, summary=escape_text(item.summary[lang]),
                      content=str(markdown(item.body[lang], asset_root=site_url)))

@@ -8,12 +8,12 @@ page an `Organization`, a news page a `NewsArticle`. Nodes carry stable `@id`s
 
 from __future__ import annotations
 
-import html
 import json
 from typing import Any
 
 from markupsafe import Markup
 
+from .export_text import escape_text
 from .model import News, Partner, Project, Site
 from .plan import DEFAULT_LANGUAGE, Plan, PlannedPage
 from .urls import absolute_url
@@ -114,11 +114,11 @@ class StructuredData:
 
 
 def _escape_texts(value: Any, key: str = "") -> Any:
-    """Texts HTML-escaped (`<`, `>`, `&`), so that a consumer that renders them as HTML runs nothing."""
+    """Every text but the addresses, dates and codes of NOT_TEXT as HTML text (see export_text)."""
     if isinstance(value, dict):
         return {k: _escape_texts(v, k) for k, v in value.items()}
     if isinstance(value, list):
         return [_escape_texts(v, key) for v in value]
     if isinstance(value, str) and key not in NOT_TEXT:
-        return html.escape(value, quote=False)
+        return escape_text(value)
     return value

@@ -86,55 +86,52 @@ def test_the_catalogue_lists_every_file_and_the_files_exist(real_site):
     assert {d["dataset"] for d in catalogue["datasets"] if "csv" in d} == {"projects", "partners"}
 
 
-def test_projects_round_trip_to_the_yaml(real_site):
-    exported = records(real_site, "projects")
-    source = yaml_records("projects")
+def project_matches_yaml(pid: str, record: dict, raw: dict) -> None:
+    for field in ("title", "summary"):
+        assert record[field] == translated(raw[field]), (pid, field)
+    assert record["description"] == rendered(raw["description"])
+    assert record["status"] == raw["status"]
+    assert record["start"] == str(raw["start"]) and record["end"] == (str(raw["end"]) if "end" in raw else None)
+    assert record["featured"] == raw.get("featured", False)
+    assert [t["id"] for t in record["themes"]] == raw["themes"]
+    written = [p if isinstance(p, dict) else {"id": p} for p in raw["partners"]]
+    assert [p["id"] for p in record["partners"]] == [p["id"] for p in written]
+    for out, given in zip(record["partners"], written, strict=True):
+        assert out["role"] == (translated(given["role"]) if "role" in given else None)
+        assert out["funder"] == given.get("funder", False)
+    assert [link["url"] for link in record["links"]] == [link["url"] for link in raw.get("links", [])]
+
+
+def partner_matches_yaml(pid: str, record: dict, raw: dict) -> None:
+    assert record["name"] == proper(raw["name"])
+    assert record["description"] == translated(raw["description"])
+    assert (record["kind"], record["country"]) == (raw["kind"], raw["country"])
+    assert record["acronym"] == (html.escape(raw["acronym"]) if "acronym" in raw else None)
+    assert record["website"] == raw.get("website")
+    assert record["region"] == (proper(raw["region"]) if "region" in raw else None)
+
+
+def news_matches_yaml(nid: str, record: dict, raw: dict) -> None:
+    assert record["date"] == str(raw["date"])
+    for field in ("title", "summary"):
+        assert record[field] == translated(raw[field]), (nid, field)
+    assert record["body"] == rendered(raw["body"])
+    assert [p["id"] for p in record["projects"]] == raw.get("projects", [])
+    assert [p["id"] for p in record["partners"]] == raw.get("partners", [])
+    assert record["source"] == ({"name": html.escape(raw["source"]["name"]), "url": raw["source"].get("url")}
+                                if "source" in raw else None)
+
+
+MATCHES_YAML = {"projects": project_matches_yaml, "partners": partner_matches_yaml, "news": news_matches_yaml}
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_each_record_round_trips_to_the_yaml(real_site, dataset):
+    exported = records(real_site, dataset)
+    source = yaml_records(dataset)
     assert set(exported) == set(source)
-    for pid, raw in source.items():
-        record = exported[pid]
-        for field in ("title", "summary"):
-            assert record[field] == translated(raw[field]), (pid, field)
-        assert record["description"] == rendered(raw["description"])
-        assert record["status"] == raw["status"]
-        assert record["start"] == str(raw["start"]) and record["end"] == (str(raw["end"]) if "end" in raw else None)
-        assert record["featured"] == raw.get("featured", False)
-        assert [t["id"] for t in record["themes"]] == raw["themes"]
-        written = [p if isinstance(p, dict) else {"id": p} for p in raw["partners"]]
-        assert [p["id"] for p in record["partners"]] == [p["id"] for p in written]
-        for out, given in zip(record["partners"], written, strict=True):
-            assert out["role"] == (translated(given["role"]) if "role" in given else None)
-            assert out["funder"] == given.get("funder", False)
-        assert [link["url"] for link in record["links"]] == [link["url"] for link in raw.get("links", [])]
-
-
-def test_partners_round_trip_to_the_yaml(real_site):
-    exported = records(real_site, "partners")
-    source = yaml_records("partners")
-    assert set(exported) == set(source)
-    for pid, raw in source.items():
-        record = exported[pid]
-        assert record["name"] == proper(raw["name"])
-        assert record["description"] == translated(raw["description"])
-        assert (record["kind"], record["country"]) == (raw["kind"], raw["country"])
-        assert record["acronym"] == (html.escape(raw["acronym"]) if "acronym" in raw else None)
-        assert record["website"] == raw.get("website")
-        assert record["region"] == (proper(raw["region"]) if "region" in raw else None)
-
-
-def test_news_round_trip_to_the_yaml(real_site):
-    exported = records(real_site, "news")
-    source = yaml_records("news")
-    assert set(exported) == set(source)
-    for nid, raw in source.items():
-        record = exported[nid]
-        assert record["date"] == str(raw["date"])
-        for field in ("title", "summary"):
-            assert record[field] == translated(raw[field]), (nid, field)
-        assert record["body"] == rendered(raw["body"])
-        assert [p["id"] for p in record["projects"]] == raw.get("projects", [])
-        assert [p["id"] for p in record["partners"]] == raw.get("partners", [])
-        assert record["source"] == ({"name": html.escape(raw["source"]["name"]), "url": raw["source"].get("url")}
-                                    if "source" in raw else None)
+    for rid, raw in source.items():
+        MATCHES_YAML[dataset](rid, exported[rid], raw)
 
 
 def test_references_are_ids_of_other_records_with_the_urls_of_their_pages(real_site):
@@ -158,31 +155,37 @@ def read_csv(real_site, name: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
-def test_the_projects_csv_has_one_row_per_project_with_the_json_values(real_site):
-    rows = read_csv(real_site, "projects")
-    exported = records(real_site, "projects")
-    assert [row["id"] for row in rows] == list(exported)
-    for row in rows:
-        record = exported[row["id"]]
-        assert row["title_fr"] == html.unescape(record["title"]["fr"])
-        assert row["title_en"] == html.unescape(record["title"]["en"])
-        assert row["url_en"] == record["url"]["en"] and row["status"] == record["status"]
-        assert row["themes"].split(";") == [t["id"] for t in record["themes"]]
-        assert row["partners"].split(";") == [p["id"] for p in record["partners"]]
-        assert row["funders"] == "mrif"
-        assert row["end"] == (record["end"] or "")
+def in_both_languages(row: dict, record: dict, field: str) -> None:
+    """The CSV's `<field>_fr` and `<field>_en` columns: the JSON's texts as spreadsheets show them, unescaped."""
+    for lang in ("fr", "en"):
+        assert row[f"{field}_{lang}"] == html.unescape(record[field][lang]), (record["id"], field, lang)
 
 
-def test_the_partners_csv_has_one_row_per_partner_with_the_json_values(real_site):
-    rows = read_csv(real_site, "partners")
-    exported = records(real_site, "partners")
+def project_row_matches_json(row: dict, record: dict) -> None:
+    in_both_languages(row, record, "title")
+    assert row["url_en"] == record["url"]["en"] and row["status"] == record["status"]
+    assert row["themes"].split(";") == [t["id"] for t in record["themes"]]
+    assert row["partners"].split(";") == [p["id"] for p in record["partners"]]
+    assert row["funders"] == "mrif"
+    assert row["end"] == (record["end"] or "")
+
+
+def partner_row_matches_json(row: dict, record: dict) -> None:
+    in_both_languages(row, record, "name")
+    assert row["country"] == record["country"] and row["website"] == (record["website"] or "")
+    assert row["projects"] == ";".join(p["id"] for p in record["projects"])
+
+
+ROW_MATCHES_JSON = {"projects": project_row_matches_json, "partners": partner_row_matches_json}
+
+
+@pytest.mark.parametrize("dataset", list(ROW_MATCHES_JSON))
+def test_the_csv_has_one_row_per_record_with_the_json_values(real_site, dataset):
+    rows = read_csv(real_site, dataset)
+    exported = records(real_site, dataset)
     assert [row["id"] for row in rows] == list(exported)
     for row in rows:
-        record = exported[row["id"]]
-        assert (row["name_fr"], row["name_en"]) == (html.unescape(record["name"]["fr"]),
-                                                    html.unescape(record["name"]["en"]))
-        assert row["country"] == record["country"] and row["website"] == (record["website"] or "")
-        assert row["projects"] == ";".join(p["id"] for p in record["projects"])
+        ROW_MATCHES_JSON[dataset](row, exported[row["id"]])
 
 
 @pytest.mark.parametrize("path", ["donnees-ouvertes/", "en/open-data/"])

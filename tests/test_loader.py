@@ -13,7 +13,7 @@ from csn.yaml_loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, load_yaml_file
 FILE = "data/projects/essai.yml"
 HEAD = "title:\n  fr: Essai\n  en: Test\n"  # lines 1-3
 
-# name, content of data/projects/essai.yml, expected line, field, words of the message
+# name, content of data/projects/essai.yml (text or bytes), expected line, field, words of the message
 REFUSED = [
     ("duplicate key", HEAD + "status: active\nstatus: planned\n", 5, "status", "appears twice"),
     ("duplicate nested key", HEAD + "  fr: Encore\n", 4, "title.fr", "appears twice"),
@@ -45,6 +45,9 @@ REFUSED = [
     # 9 values before the first item (mappings, keys, texts, the list): item n is value 9+n, on line 4+n.
     ("too many values", HEAD + "themes:\n" + "  - x\n" * MAX_NODES, 4 + MAX_NODES - 8, "", "more than 10,000 values"),
     ("syntax error", HEAD + "status: [active\n", 5, "", "YAML syntax error"),
+    ("bytes that are not UTF-8", HEAD.encode("utf-8") + b"status: activ\xe9\n", 4, "", "not UTF-8"),
+    # Line 0: refused on its size, read no further than the limit.
+    ("file over the size limit", HEAD + "summary: " + "x" * MAX_FILE_BYTES + "\n", 0, "", "1,000,000 bytes limit"),
 ]
 
 
@@ -69,33 +72,22 @@ def test_refused_at_its_file_line_and_field(data_dir, name, content, line, field
     assert words in problem.message, str(problem)
 
 
-def test_bytes_that_are_not_utf8_are_refused_on_their_line(data_dir):
-    write(data_dir, HEAD.encode("utf-8") + b"status: activ\xe9\n")
-    (problem,) = problems_of(data_dir)
-    assert (problem.file, problem.line, problem.field) == (FILE, 4, "")
-    assert "not UTF-8" in problem.message
-
-
-def test_a_file_over_the_size_limit_is_refused_without_reading_it_whole(data_dir):
-    write(data_dir, HEAD + "summary: " + "x" * MAX_FILE_BYTES + "\n")
-    (problem,) = problems_of(data_dir)
-    assert (problem.file, problem.line, problem.field) == (FILE, 0, "")
-    assert "1,000,000 bytes limit" in problem.message
+def loaded(tmp_path: Path, text: str):
+    """The mapping read from a file of this text, which must load without a problem."""
+    path = tmp_path / "ok.yml"
+    path.write_text(text, encoding="utf-8")
+    mapping, problems = load_yaml_file(path, "ok.yml")
+    assert problems == []
+    return mapping
 
 
 def test_a_byte_order_mark_and_a_document_end_marker_are_fine(tmp_path):
-    path = tmp_path / "ok.yml"
-    path.write_text("\ufefftitle: x\nstatus: no\n...\n", encoding="utf-8")
-    mapping, problems = load_yaml_file(path, "ok.yml")
-    assert problems == []
+    mapping = loaded(tmp_path, "\ufefftitle: x\nstatus: no\n...\n")
     assert mapping.items["status"].text == "no"  # YAML 1.2: text, not false
 
 
 def test_values_stay_as_written(tmp_path):
-    path = tmp_path / "values.yml"
-    path.write_text("a: 14:30\nb: 0o14\nc: 2020-06-29\nd: on\ne: 1e3\nf: ~\n", encoding="utf-8")
-    mapping, problems = load_yaml_file(path, "values.yml")
-    assert problems == []
+    mapping = loaded(tmp_path, "a: 14:30\nb: 0o14\nc: 2020-06-29\nd: on\ne: 1e3\nf: ~\n")
     assert {key: node.text for key, node in mapping.items.items()} == {
         "a": "14:30", "b": "0o14", "c": "2020-06-29", "d": "on", "e": "1e3", "f": "~"}
     assert mapping.items["f"].is_null and not mapping.items["d"].is_null

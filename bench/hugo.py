@@ -68,7 +68,7 @@ class HugoWriter(FloorWriter):
 
     def file_of(self, page: PlannedPage) -> str:
         path = page.path[len(language_prefix(page.lang)):]
-        is_list = page.kind in ("home", "projects", "partners", "news")
+        is_list = page.kind in ("home", "projects", "partners", "news", "news_year")
         return f"{page.lang}/{path}{'_index' if is_list else 'index'}.md"
 
     def front_matter(self, page: PlannedPage) -> dict[str, Any]:

@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 
 .DEFAULT_GOAL := help
 .PHONY: help build serve test validate summary new-news new-project new-partner translations schemas check \
-	check-generated check-data-schemas check-yaml lint clean world-map screenshot bench profile
+	check-generated check-data-schemas check-yaml lint clean world-map screenshot social-cards bench profile
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -123,6 +123,9 @@ test: $(VENV)/.test-installed node_modules/.installed $(JAVA) $(CHROMIUM_PATH) #
 
 screenshot: $(VENV)/.test-installed $(CHROMIUM_PATH) build ## Take the README's picture of the home page (.github/screenshot-home.png)
 	$(PY) scripts/readme_screenshot.py site .github/screenshot-home.png
+
+social-cards: $(VENV)/.test-installed $(CHROMIUM_PATH) ## Redraw the link preview pictures from data/site.yml (overrides/assets/images/social-card-{fr,en}.png)
+	$(PY) scripts/social_cards.py overrides/assets/images
 
 SIZES ?= 100,1000,4000
 REPEAT ?= 3

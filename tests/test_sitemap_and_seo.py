@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import struct
 import xml.etree.ElementTree as ET
 from collections import Counter
 
 import pytest
 
 from csn.load import load_site
+from csn.strings import Translator
 from htmlcheck import html_pages, page_url, parse
 from sitebuild import PROJECT_DIR
 
@@ -95,9 +97,40 @@ def test_every_page_has_description_open_graph_and_twitter_card_in_its_language(
         assert meta(soup, "property", "og:site_name") == [SITE.info.name[lang]]
         title = meta(soup, "property", "og:title")
         assert len(title) == 1 and title == meta(soup, "name", "twitter:title")
-        assert meta(soup, "name", "twitter:card") == ["summary"]
+        assert meta(soup, "name", "twitter:card") == ["summary_large_image"]
         expected_type = "article" if url in NEWS_PAGES else "website"
         assert meta(soup, "property", "og:type") == [expected_type], url
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk, which must come first, right after the signature."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    length, chunk = struct.unpack(">I4s", data[8:16])
+    assert chunk == b"IHDR" and length == 13
+    return struct.unpack(">II", data[16:24])
+
+
+def test_every_page_has_the_social_card_of_its_language(real_site):
+    cards = set()
+    for url, lang, soup in pages_with_lang(real_site):
+        image = meta(soup, "property", "og:image")
+        assert image == [f"{SITE_URL}assets/images/social-card-{lang}.png"] == meta(soup, "name", "twitter:image"), url
+        assert meta(soup, "property", "og:image:width") == ["1200"] and meta(soup, "property", "og:image:height") == ["630"]
+        alt = Translator(lang)("social_card.alt", site=SITE.info.name[lang], tagline=SITE.info.tagline[lang])
+        assert SITE.info.tagline[lang] in alt
+        assert meta(soup, "property", "og:image:alt") == [alt] == meta(soup, "name", "twitter:image:alt"), url
+        cards.add(image[0])
+    assert len(cards) == 2
+    for card in cards:
+        assert png_size((real_site.site / card[len(SITE_URL):]).read_bytes()) == (1200, 630), card
+
+
+def test_the_two_cards_differ_and_each_alt_is_in_its_language(real_site):
+    alts = {lang: meta(real_site.html(url), "property", "og:image:alt")[0] for lang, url in (("fr", ""), ("en", "en/"))}
+    assert alts["fr"] != alts["en"]
+    assert "devise" in alts["fr"] and "motto" in alts["en"]
+    fr, en = ((real_site.site / f"assets/images/social-card-{lang}.png").read_bytes() for lang in ("fr", "en"))
+    assert fr != en
 
 
 def test_meta_description_of_a_record_is_its_summary(real_site):

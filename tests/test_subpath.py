@@ -65,6 +65,18 @@ def test_alternates_and_canonical_addresses_are_under_the_subpath(subpath_site, 
             assert lang_of(site_crawl, link["href"]) == expected, (url, link["href"])
 
 
+def test_the_social_card_is_under_the_subpath_and_answers(subpath_site, site_crawl):
+    cards = set()
+    for url, response in site_crawl.pages().items():
+        images = [tag["content"] for tag in response.soup.head.select('meta[property="og:image"]')]
+        assert images == [f"{subpath_site.url}assets/images/social-card-{lang_of(site_crawl, url)}.png"], url
+        cards.update(images)
+    assert len(cards) == 2
+    for card in sorted(cards):
+        response = fetch(card)
+        assert (response.status, response.content_type) == (200, "image/png"), card
+
+
 def test_sitemap_and_feeds_point_inside_the_subpath(subpath_site, site_crawl):
     """The sitemap, and every feed a page announces in its head: each answers, and so does every link in it."""
     machine_readable = {subpath_site.url + "sitemap.xml"}

@@ -1,7 +1,8 @@
 """What each page tells search engines, feed readers and social networks, in its own language.
 
 Rendered by `overrides/partials/csn-seo.html` in the page's <head>: the feed
-link for autodiscovery, Open Graph and Twitter card metadata, and JSON-LD.
+link for autodiscovery, Open Graph and Twitter card metadata (with the language's
+social card, see social_card.py), and JSON-LD.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from .dates import LOCALES
 from .feeds import FEED_TYPE, feed_path
 from .plan import PlannedPage
 from .schema import LANGUAGES
+from .social_card import SocialCard, social_card
 from .strings import Translator
 from .structured_data import StructuredData
 from .urls import absolute_url
@@ -33,6 +35,7 @@ class SeoContext:
     feed_url: str
     feed_type: str
     json_ld: Markup
+    image: SocialCard
 
 
 def seo_context(page: PlannedPage, site, plan, site_url: str) -> SeoContext:
@@ -48,4 +51,5 @@ def seo_context(page: PlannedPage, site, plan, site_url: str) -> SeoContext:
         feed_title=Translator(page.lang)("feed.title", site=name),
         feed_url=absolute_url(site_url, feed_path(page.lang)),
         feed_type=FEED_TYPE,
-        json_ld=StructuredData(site, plan, site_url, page.lang).script(page))
+        json_ld=StructuredData(site, plan, site_url, page.lang).script(page),
+        image=social_card(site.info, page.lang, site_url))

@@ -105,8 +105,8 @@ check-data-schemas: $(VENV)/.test-installed
 check-yaml: $(VENV)/.site-installed
 	@$(PY) -m csn yaml-syntax $$(git ls-files '*.yml' '*.yaml' 2>/dev/null || find . -name '*.yml' -not -path './.venv/*')
 
-lint: $(VENV)/.test-installed ## Python lint (ruff) of hooks/, tests/ and bench/
-	@$(VENV)/bin/ruff check hooks tests bench
+lint: $(VENV)/.test-installed ## Python lint (ruff) of hooks/, tests/, bench/, scripts/ and tools/
+	@$(VENV)/bin/ruff check hooks tests bench scripts tools
 
 build: $(VENV)/.site-installed ## Strict build into site/ (replaced only when the build succeeds)
 	@$(PY) -m csn build

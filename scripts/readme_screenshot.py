@@ -10,9 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from browserkit import CHROMIUM, CHROMIUM_ARGS, FINISH_TRANSITIONS_JS, StaticServer  # noqa: E402
+from browserkit import CHROMIUM, CHROMIUM_ARGS, FINISH_TRANSITIONS_JS, StaticServer
 
 VIEWPORT = {"width": 1280, "height": 800}
 

@@ -9,11 +9,20 @@ from pathlib import Path
 
 from sitebuild import PROJECT_DIR, VENV, copy_whole_project, make
 
+# Every folder of Python in the project (the Makefile's `lint` checks the same).
+PYTHON_FOLDERS = ("hooks", "tests", "bench", "scripts", "tools")
 
-def test_ruff_finds_nothing_in_hooks_tests_and_bench():
-    done = subprocess.run([str(VENV / "bin" / "ruff"), "check", "hooks", "tests", "bench"], cwd=PROJECT_DIR,
+
+def test_ruff_finds_nothing_in_the_python_of_the_project():
+    done = subprocess.run([str(VENV / "bin" / "ruff"), "check", *PYTHON_FOLDERS], cwd=PROJECT_DIR,
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_make_lint_checks_the_same_folders():
+    makefile = (PROJECT_DIR / "Makefile").read_text(encoding="utf-8")
+    assert f"ruff check {' '.join(PYTHON_FOLDERS)}\n" in makefile
+    assert all((PROJECT_DIR / folder).is_dir() for folder in PYTHON_FOLDERS)
 
 
 def test_yaml_syntax_check_names_the_file_and_line(tmp_path):

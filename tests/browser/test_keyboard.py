@@ -152,7 +152,10 @@ def test_search_with_the_keyboard(open_page, lang, width):
         tab_until(page, lambda state: state["tag"] == "input")
     assert focused(page)["tag"] == "input" and focused(page)["seen"]
     page.keyboard.type(SEARCHED)
-    page.locator(".md-search-result__item").first.wait_for()
+    # Each key typed starts a search; wait for the results of the whole word (highlighted in full), or a
+    # late answer to a shorter prefix could replace the list under the focus.
+    page.wait_for_function("""word => [...document.querySelectorAll(".md-search-result__item mark")]
+        .some(mark => mark.textContent.toLowerCase() === word)""", arg=SEARCHED.lower())
     page.keyboard.press("ArrowDown")
     result = focused(page)
     assert result["seen"] and result["focus_shows"] and result["href"], result

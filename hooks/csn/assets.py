@@ -17,6 +17,8 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
+from .file_stamps import folders_stamp
+
 ASSETS_FOLDER = "assets"
 MAX_ASSET_BYTES = 2_000_000
 RASTER_SIGNATURES = {
@@ -46,10 +48,7 @@ class AssetChecker:
     @cached_property
     def stamp(self) -> tuple:
         """Path, size and time of every file of the images folder: verdicts hold while it is the same."""
-        if not self.folder.is_dir():
-            return ()
-        files = sorted(path for path in self.folder.rglob("*") if path.is_file())
-        return tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files)
+        return folders_stamp(self.folder)
 
     def problem(self, value: str) -> str:
         """Why `value` cannot be used as an image, or '' (and it is then published)."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from .archive import DEFAULT_NEWS_PER_PAGE
 from .assets import ASSETS_FOLDER
 from .errors import DataError
+from .file_stamps import folders_stamp
 from .incremental import pages_to_render
 from .load import load_site
 from .model import Site
@@ -43,17 +44,6 @@ class LanguageBuild:
 _cache: dict[Path, tuple[tuple, Site, Plan]] = {}
 
 
-def _fingerprint(*folders: Path) -> tuple:
-    """Names, sizes and modification times of every input file: changes when an editor saves."""
-    entries = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():
-                stat = path.stat()
-                entries.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
-
-
 def check_project(project_dir: Path, docs_dir: Path, today: dt.date | None = None,
                   news_per_page: int = DEFAULT_NEWS_PER_PAGE, reuse: bool = False) -> tuple[Site, Plan]:
     """Everything a build reads, checked: the data, the docs pages, and no link leading out (raises DataError).
@@ -75,7 +65,7 @@ def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str,
     settings = settings or Settings()
     data_dir = project_dir / "data"
     today = publication_date()
-    stamp = (_fingerprint(data_dir, docs_dir, project_dir / ASSETS_FOLDER), today, settings)
+    stamp = (folders_stamp(data_dir, docs_dir, project_dir / ASSETS_FOLDER), today, settings)
     cached = _cache.get(data_dir)
     if cached and cached[0] == stamp:
         site, plan = cached[1], cached[2]

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .archive import Listing
+from .file_stamps import stamps_under
 from .model import News, Partner, Project, Site
 from .plan import PlannedPage, entity_key
 
@@ -33,12 +34,12 @@ _previous: dict[tuple[Path, str], tuple[dict[str, tuple[int, int]], Site]] = {}
 
 def input_stamps(project_dir: Path) -> dict[str, tuple[int, int]]:
     """Size and modification time of every file a page can depend on, by path from the project."""
-    stamps = {}
-    paths = [project_dir / "mkdocs.yml"] + [p for name in WATCHED for p in (project_dir / name).rglob("*")]
-    for path in paths:
-        if path.is_file() and "__pycache__" not in path.parts:
-            stat = path.stat()
-            stamps[path.relative_to(project_dir).as_posix()] = (stat.st_size, stat.st_mtime_ns)
+    config = project_dir / "mkdocs.yml"
+    stamps = {"mkdocs.yml": (config.stat().st_size, config.stat().st_mtime_ns)} if config.is_file() else {}
+    for name in WATCHED:
+        for path, size, time in stamps_under(project_dir / name):
+            if "__pycache__" not in path.parts:
+                stamps[path.relative_to(project_dir).as_posix()] = (size, time)
     return stamps
 
 

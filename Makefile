@@ -109,13 +109,15 @@ lint: $(VENV)/.test-installed ## Python lint (ruff) of hooks/, tests/, bench/, s
 	@$(VENV)/bin/ruff check hooks tests bench scripts tools
 
 build: $(VENV)/.site-installed ## Strict build into site/ (replaced only when the build succeeds)
-	@$(PY) -m csn build
+	@CSN_DRAFTS= $(PY) -m csn build
 
 # --dirty: after an edit, only the pages it touches are rendered again (hooks/csn/incremental.py).
 # ONLY=fr (or en) builds one language: faster previews. The variable is not LANG, which the shell uses.
-serve: $(VENV)/.site-installed ## Live preview on http://127.0.0.1:8000/; ONLY=fr or ONLY=en builds one language
+# DRAFTS=1 shows the records marked `draft: true` too (the preview only: a build never publishes them).
+serve: $(VENV)/.site-installed ## Live preview on http://127.0.0.1:8000/; ONLY=fr or ONLY=en builds one language; DRAFTS=1 shows drafts
 	$(if $(ONLY),@echo "Previewing one language: http://$(HOST):$(PORT)/$(if $(filter-out fr,$(ONLY)),$(ONLY)/)")
-	$(if $(ONLY),CSN_ONLY_LANGUAGE=$(ONLY)) PYTHONDONTWRITEBYTECODE=1 \
+	$(if $(filter-out 0,$(DRAFTS)),@echo "Previewing the drafts too (draft: true): they are marked, and never published")
+	$(if $(ONLY),CSN_ONLY_LANGUAGE=$(ONLY)) CSN_DRAFTS=$(filter-out 0,$(DRAFTS)) PYTHONDONTWRITEBYTECODE=1 \
 		$(VENV)/bin/mkdocs serve --strict --dirty --dev-addr $(HOST):$(PORT)
 
 test: $(VENV)/.test-installed node_modules/.installed $(JAVA) $(CHROMIUM_PATH) ## Install what the tests need (browser, HTML checker), then run every test

@@ -25,7 +25,9 @@ def fill_todos(text: str) -> str:
         key = top.group(1) if top else key
         if TODO_MARKER in line and not line.startswith("#"):
             language = re.match(r"^(\s+)(fr|en): ", line)
-            if language:
+            if language and key == "slug":  # an address: lowercase letters and hyphens
+                line = f"{language.group(1)}{language.group(2)}: {key}-rempli-{language.group(2)}"
+            elif language:
                 line = f"{language.group(1)}{language.group(2)}: Texte {key} rempli ({language.group(2)})"
             elif line.lstrip().startswith("- "):
                 line = line.split("- ")[0] + "- " + FILLED[key]
@@ -57,10 +59,11 @@ def test_scaffolded_items_fail_validation_until_filled_then_appear_in_both_langu
         "partner": make(project, "new-partner", "TITLE=Charité – Universitätsmedizin Berlin", "ID=charite"),
     }
     expected = {
-        "news": ("data/news/2024-05-30-le-csn-a-berlin.yml", "actualites/2024-05-30-le-csn-a-berlin/",
-                 "en/news/2024-05-30-le-csn-a-berlin/"),
+        # Each language's address in its own words: the English one from TITLE_EN, not the French with the date.
+        "news": ("data/news/2024-05-30-le-csn-a-berlin.yml", "actualites/le-csn-a-berlin/",
+                 "en/news/csn-in-berlin/"),
         "project": ("data/projects/lac-de-donnees-phase-2.yml", "projets/lac-de-donnees-phase-2/",
-                    "en/projects/lac-de-donnees-phase-2/"),
+                    "en/projects/<english-title>/"),
         "partner": ("data/partners/charite.yml", "partenaires/charite/", "en/partners/charite/"),
     }
     for kind, done in created.items():
@@ -94,7 +97,8 @@ def test_scaffolded_items_fail_validation_until_filled_then_appear_in_both_langu
     titles = {"news": ("Le CSN à Berlin", "CSN in Berlin"),
               "project": ("Lac de données : phase 2", "Texte title rempli (en)"),
               "partner": ("Charité – Universitätsmedizin Berlin", "Texte name rempli (en)")}
-    for kind, (file, fr_path, en_path) in expected.items():
+    built = {**expected, "project": (*expected["project"][:2], "en/projects/slug-rempli-en/")}
+    for kind, (file, fr_path, en_path) in built.items():
         for path, title in zip((fr_path, en_path), titles[kind]):
             assert result.html(path).find("h1").get_text(strip=True) == title
 

@@ -41,8 +41,10 @@ def validate(project_dir: Path) -> int:
     for problem in scheduled_warnings(site):
         print(problem)
     scheduled = f", {len(site.scheduled)} scheduled for later" if site.scheduled else ""
+    drafts = (f"; {len(site.drafts)} drafts checked but not published (`make serve DRAFTS=1` shows them)"
+              if site.drafts else "")
     print(f"The data is valid: {len(site.projects)} projects, {len(site.partners)} partners, "
-          f"{len(site.news)} news items published{scheduled}, {len(plan.pages)} pages ({elapsed:.2f} s).")
+          f"{len(site.news)} news items published{scheduled}, {len(plan.pages)} pages{drafts} ({elapsed:.2f} s).")
     return 0
 
 
@@ -85,8 +87,12 @@ def new(project_dir: Path, kind: str, title: str, record_id: str, date: str, tit
     print(f"Created {created.path.relative_to(project_dir).as_posix()}")
     print("Its pages, once every TODO is replaced and `make validate` passes:")
     for lang in LANGUAGES:
-        print(f"  {LANGUAGE_NAMES[lang]:<9} /{created.paths[lang]}  (preview: {PREVIEW}{created.paths[lang]})")
-    print("A `slug:` in the file changes the last part of these addresses.")
+        preview = f"  (preview: {PREVIEW}{created.paths[lang]})" if lang not in created.slug_todo else ""
+        print(f"  {LANGUAGE_NAMES[lang]:<9} /{created.paths[lang]}{preview}")
+    if created.slug_todo:
+        print("Write the English address under `slug:` (`en:`), in English like the English title "
+              "(or give TITLE_EN=\"…\" to the command).")
+    print("`slug:` in the file holds the last part of these addresses, in each language.")
     return 0
 
 

@@ -25,7 +25,7 @@ from .model import (
     Source,
     Theme,
 )
-from .publishing import is_published, publication_date
+from .publishing import is_published, publication_date, show_drafts
 from .schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
 from .sources import links_leading_out
 from .two_cores import map_in_two
@@ -192,28 +192,48 @@ def reserved_problem(value: str) -> str:
     return f"`{value}` is reserved for the site's own pages: choose another" if value in RESERVED_NAMES else ""
 
 
-def load_site(root: Path, today: dt.date | None = None, reuse: bool = False) -> Site:
+def load_site(root: Path, today: dt.date | None = None, reuse: bool = False, drafts: bool | None = None) -> Site:
     """Load and check everything under `root` (the data folder), publishing the news dated up to `today`.
 
-    Every file is checked, scheduled news included; `today` defaults to publication_date().
+    Every file is checked, scheduled news and drafts included; `today` defaults to publication_date().
     `reuse`: record files unchanged since the last load in this process are not read again.
+    `drafts`: publish the records marked `draft: true` too (default: show_drafts(), the preview's DRAFTS=1).
     """
     today = today or publication_date()
+    drafts = show_drafts() if drafts is None else drafts
     records = _Records(root)
     records.check_top_level((SITE, THEMES, PROJECTS, PARTNERS, NEWS, PROGRAMMES))
     site_values = records.load_single(SITE)
     themes = records.load_single(THEMES)
     records.load_folders((PROJECTS, PARTNERS, NEWS, PROGRAMMES), reuse)
-    _check_references(records, themes)
+    _check_references(records, themes, drafts)
     _check_slugs(records)
     if any(p.severity == "error" for p in records.problems):
         raise DataError(records.problems)
+    left_out = [] if drafts else _drop_drafts(records)
     site = _build_site(records, site_values, themes, today)
     site.assets = sorted(records.assets.valid)
+    site.drafts = left_out
+    site.warnings = sorted(p for p in records.problems if p.severity != "error")
     return site
 
 
-def _check_references(records: _Records, themes: dict[str, Any]) -> None:
+def _is_draft(values: dict[str, Any]) -> bool:
+    return bool(values.get("draft"))
+
+
+def _drop_drafts(records: _Records) -> list[str]:
+    """Leave the drafts out of the site (after checking them): the files left out, by name."""
+    left_out = []
+    for collection, by_id in records.values.items():
+        for record_id in [rid for rid, values in by_id.items() if _is_draft(values)]:
+            del by_id[record_id]
+            left_out.append(records.files[collection][record_id])
+    return sorted(left_out)
+
+
+def _check_references(records: _Records, themes: dict[str, Any], drafts: bool = False) -> None:
+    """Every id names a record; a published record names no draft (unless the drafts are published too)."""
     known = {"themes": themes,
              **{name: records.values[name] for name in ("projects", "partners", "news", "programmes")}}
     for collection, by_id in records.values.items():
@@ -225,6 +245,14 @@ def _check_references(records: _Records, themes: dict[str, Any]) -> None:
                         records.files[collection][record_id], ref.line, ref.field,
                         f"`{ref.id}` is not a known {ref.target[:-1] if ref.target != 'news' else 'news item'} "
                         f"id: use one of {choices}"))
+                elif not drafts and not _is_draft(values) and ref.target != "themes" \
+                        and _is_draft(known[ref.target][ref.id]):
+                    draft_file = records.files[ref.target][ref.id]
+                    records.problems.append(Problem(
+                        records.files[collection][record_id], ref.line, ref.field,
+                        f"`{ref.id}` is a draft ({draft_file} says `draft: true`), published nowhere: "
+                        f"this published record cannot link to it. Remove `{ref.id}` here, publish the draft "
+                        f"(remove `draft: true` from {draft_file}), or mark this record `draft: true` too"))
 
 
 def _refs_in(value: Any) -> list[Ref]:
@@ -247,6 +275,8 @@ def _check_slugs(records: _Records) -> None:
         for lang in LANGUAGES:
             owners: dict[str, str] = {}
             for record_id, values in records.values[collection.name].items():
+                if lang not in values.get("languages", LANGUAGES):
+                    continue  # no page in this language
                 slug = values.get("slug", {}).get(lang, record_id)
                 file = records.files[collection.name][record_id]
                 line = getattr(slug, "line", 0)  # 0: the slug is the file name
@@ -265,7 +295,7 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
     themes = {theme_id: Theme(theme_id, label) for theme_id, label in theme_labels.items()}
     partners = {pid: _partner(pid, v, records.files["partners"][pid]) for pid, v in records.values["partners"].items()}
     programmes = {pid: Programme(id=pid, name=v["name"], start=v["start"], end=v.get("end"), website=v.get("website"),
-                                 file=records.files["programmes"][pid])
+                                 file=records.files["programmes"][pid], draft=_is_draft(v))
                   for pid, v in records.values["programmes"].items()}
     projects = {}
     for pid, v in records.values["projects"].items():
@@ -275,7 +305,7 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
             themes=[themes[ref.id] for ref in v["themes"]],
             links=[Link(link["title"], link["url"]) for link in v.get("links", [])],
             programme=programmes[v["programme"].id] if "programme" in v else None,
-            file=records.files["projects"][pid])
+            file=records.files["projects"][pid], draft=_is_draft(v))
         if project.programme:
             project.programme.projects.append(project)
         for item in v["partners"]:
@@ -292,7 +322,7 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
             projects=[projects[ref.id] for ref in v.get("projects", [])],
             partners=[partners[ref.id] for ref in v.get("partners", [])],
             source=Source(source["name"], source.get("url")) if source else None,
-            file=records.files["news"][nid])
+            file=records.files["news"][nid], draft=_is_draft(v), languages=v.get("languages", LANGUAGES))
         # A scheduled item is checked like the others but linked from nothing.
         (news if is_published(item.date, today) else scheduled).append(item)
     news.sort(key=lambda n: (n.date, n.id), reverse=True)
@@ -332,7 +362,7 @@ def _partner(pid: str, v: dict[str, Any], file: str) -> Partner:
         id=pid, name=v["name"], slug=_slug(pid, v), kind=v["kind"], country=v["country"],
         description=v["description"], name_lang=v.get("name_lang"), acronym=v.get("acronym"),
         region=v.get("region"), website=v.get("website"), logo=v.get("logo"), location=_location(v.get("location")),
-        file=file)
+        file=file, draft=_is_draft(v))
 
 
 def _location(values: dict[str, Any] | None) -> Location | None:

@@ -62,6 +62,7 @@ class Programme:
     website: str | None = None
     projects: list[Project] = field(default_factory=list, repr=False)
     file: str = ""
+    draft: bool = False  # published only by a preview with DRAFTS=1
 
 
 @dataclass(eq=False)
@@ -82,6 +83,7 @@ class Partner(NamedInOneLanguage):
     projects: list[Participation] = field(default_factory=list, repr=False)
     news: list[News] = field(default_factory=list, repr=False)
     file: str = ""
+    draft: bool = False
 
     @property
     def monogram(self) -> str:
@@ -119,6 +121,7 @@ class Project:
     news: list[News] = field(default_factory=list, repr=False)
     programme: Programme | None = None
     file: str = ""
+    draft: bool = False
 
 
 @dataclass(eq=False)
@@ -133,6 +136,17 @@ class News:
     partners: list[Partner] = field(default_factory=list)
     source: Source | None = None
     file: str = ""
+    draft: bool = False
+    # The languages it is published in: both, or one (`languages: [fr]`); its texts exist in these only.
+    languages: tuple[str, ...] = ("fr", "en")
+
+    def text_lang(self, lang: str) -> str:
+        """The language its texts are shown in on a page in `lang`: `lang`, or the one it is written in."""
+        return lang if lang in self.languages else self.languages[0]
+
+    def other_lang(self, lang: str) -> str | None:
+        """The language to mark on its title on a page in `lang`, or None when it exists in `lang`."""
+        return None if lang in self.languages else self.languages[0]
 
 
 @dataclass(eq=False)
@@ -164,6 +178,8 @@ class Site:
     programmes: list[Programme] = field(default_factory=list)  # by start, then name
     assets: list[str] = field(default_factory=list)  # checked images to publish: "assets/logos/udem.svg"
     scheduled: list[News] = field(default_factory=list)  # dated after `today`: on no page, feed or export
+    drafts: list[str] = field(default_factory=list)  # the files of the drafts left out (all shown with DRAFTS=1)
+    warnings: list = field(default_factory=list)  # Problems of severity "warning" met while checking
 
     @property
     def featured_projects(self) -> list[Project]:

@@ -3,7 +3,9 @@
 Pages come from two sources: the Markdown files of `docs/<lang>/` (the home
 page, the section introductions, free pages such as "about") and the
 records of the model (one page per project, partner and news item). Every
-page exists in every language and knows its twins.
+page exists in every language and knows its twins, except a news item
+published in one language (`languages: [fr]`): its page exists in that
+language alone, and the other language lists it as written in the first.
 """
 
 from __future__ import annotations
@@ -52,6 +54,11 @@ class PlannedPage:
     def twin(self, lang: str) -> PlannedPage:
         return self.alternates[lang]
 
+    @property
+    def default_twin(self) -> PlannedPage:
+        """The x-default alternate: the page in the default language, or this page when it has no twin there."""
+        return self.alternates.get(DEFAULT_LANGUAGE, self)
+
 
 @dataclass
 class Plan:
@@ -62,7 +69,10 @@ class Plan:
         return self.by_key[(key, lang)]
 
     def for_entity(self, entity: Any, lang: str) -> PlannedPage:
-        return self.by_key[(entity_key(entity), lang)]
+        """The record's page in `lang`; for a news item in one language only, its page in that language."""
+        key = entity_key(entity)
+        page = self.by_key.get((key, lang))
+        return page if page is not None else self.by_key[(key, entity.text_lang(lang))]
 
     def in_language(self, lang: str) -> list[PlannedPage]:
         return [p for p in self.pages if p.lang == lang]
@@ -123,7 +133,7 @@ def build_plan(site: Site, docs_dir: Path, news_per_page: int = archive.DEFAULT_
     for lang in LANGUAGES:
         for entity, kind, section in [(p, "project", "projects") for p in site.projects] + \
                 [(p, "partner", "partners") for p in site.partners] + \
-                [(n, "news_item", "news") for n in site.news]:
+                [(n, "news_item", "news") for n in site.news if lang in n.languages]:
             title = entity.name[lang] if kind == "partner" else entity.title[lang]
             description = entity.description[lang] if kind == "partner" else entity.summary[lang]
             pages.append(PlannedPage(
@@ -183,7 +193,7 @@ def _link_twins(pages: list[PlannedPage]) -> Plan:
     for page in pages:
         by_key[(page.key, page.lang)] = page
     for page in pages:
-        page.alternates = {lang: by_key[(page.key, lang)] for lang in LANGUAGES}
+        page.alternates = {lang: by_key[(page.key, lang)] for lang in LANGUAGES if (page.key, lang) in by_key}
     paths: dict[str, PlannedPage] = {}
     problems = []
     for page in pages:

@@ -18,6 +18,14 @@ from .dates import PartialDate
 from .errors import DataError, Problem
 
 TODAY_VARIABLE = "CSN_TODAY"
+# Set by `make serve DRAFTS=1`: the preview then shows the records marked `draft: true`.
+DRAFTS_VARIABLE = "CSN_DRAFTS"
+
+
+def show_drafts(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether this build publishes the drafts too (a preview only: `make serve DRAFTS=1`)."""
+    environ = os.environ if environ is None else environ
+    return environ.get(DRAFTS_VARIABLE, "").strip() not in ("", "0")
 
 
 def publication_date(environ: Mapping[str, str] | None = None) -> dt.date:
@@ -39,8 +47,8 @@ def is_published(date: PartialDate, today: dt.date) -> bool:
 
 
 def scheduled_warnings(site) -> list[Problem]:
-    """A warning per news item dated after today: checked, but on no page until its day."""
-    return [Problem(item.file, 0, "date", f"warning: scheduled for {item.date.iso()}: it stays off the site "
+    """The data's warnings, and one per news item dated after today: checked, but on no page until its day."""
+    return site.warnings + [Problem(item.file, 0, "date", f"warning: scheduled for {item.date.iso()}: it stays off the site "
                                           f"(pages, feeds, search, open data) until a build on or after that day "
                                           f"(today is {site.today.isoformat()}; set {TODAY_VARIABLE}=YYYY-MM-DD "
                                           "to preview another day)", severity="warning")

@@ -31,6 +31,10 @@ from .yaml_loader import load_yaml_file
 KINDS = {"news": NEWS, "project": PROJECTS, "partner": PARTNERS}
 TITLE_FIELDS = {"news": "title", "project": "title", "partner": "name"}
 IN_LANGUAGE = {"fr": ", en français", "en": ", in English"}
+# Where the English title is not given yet: the English address is the editor's to write.
+SLUG_TODO = {"fr": "adresse en français, p. ex. le-titre-en-minuscules",
+             "en": "English address, e.g. the-english-title-in-lowercase"}
+SLUG_SHOWN = {"fr": "<titre-en-francais>", "en": "<english-title>"}
 ID_WORDS = 60  # longest id made from a title, cut at a hyphen
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "-", "'": "-"})
 
@@ -48,6 +52,7 @@ class Created:
     path: Path
     record_id: str
     paths: dict[str, str]  # URL path of the item's page per language
+    slug_todo: tuple[str, ...] = ()  # the languages whose slug the editor still has to write
 
 
 def slugify(text: str) -> str:
@@ -175,6 +180,7 @@ def new_item(project_dir: Path, kind: str, title: str = "", record_id: str = "",
     collection = KINDS[kind]
     data_dir = project_dir / "data"
     title, record_id, title_en = title.strip(), record_id.strip(), title_en.strip()
+    given_id = bool(record_id)
     if TODO_MARKER in title + title_en:
         raise ScaffoldError(f"the title cannot hold {TODO_MARKER}")
     given: dict[str, Any] = {}
@@ -198,6 +204,13 @@ def new_item(project_dir: Path, kind: str, title: str = "", record_id: str = "",
     if title:
         placeholder = _placeholder(collection.field_named(TITLE_FIELDS[kind]))
         given[TITLE_FIELDS[kind]] = {"fr": title, "en": title_en or placeholder["en"]}
+    # Each language's address in its own words: /actualites/<titre-francais>/, /en/news/<english-title>/.
+    # An ID given is the French address the editor chose; a partner's name is most often the same in
+    # both languages, so its English address is the French one unless TITLE_EN says otherwise.
+    french = record_id if given_id or not title else slugify(title)
+    slugs = {"fr": french, "en": slugify(title_en) or (french if kind == "partner" else "")}
+    todo = tuple(lang for lang, slug in slugs.items() if not slug)
+    given["slug"] = {lang: slug or _todo(SLUG_TODO[lang]) for lang, slug in slugs.items()}
     path = data_dir / collection.path / f"{record_id}{DATA_SUFFIX}"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(project_dir).as_posix()} already exists: choose another ID=…")
@@ -205,5 +218,6 @@ def new_item(project_dir: Path, kind: str, title: str = "", record_id: str = "",
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     section = collection.name
-    paths = {lang: f"{section_path(project_dir / 'docs', section, lang)}{record_id}/" for lang in LANGUAGES}
-    return Created(path, record_id, paths)
+    paths = {lang: f"{section_path(project_dir / 'docs', section, lang)}{slugs[lang] or SLUG_SHOWN[lang]}/"
+             for lang in LANGUAGES}
+    return Created(path, record_id, paths, todo)

@@ -66,9 +66,11 @@ class RecordChecker:
         self.file = file
         self.assets = assets
         self.problems: list[Problem] = []
+        # The languages the record is published in: its translated texts are required in these only.
+        self.languages: tuple[str, ...] = LANGUAGES
 
-    def report(self, line: int, field: str, message: str) -> None:
-        self.problems.append(Problem(self.file, line, field, message))
+    def report(self, line: int, field: str, message: str, severity: str = "error") -> None:
+        self.problems.append(Problem(self.file, line, field, message, severity))
 
     def check_fields(self, fields: tuple[Field, ...], mapping: Mapping, prefix: str = "") -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -135,7 +137,13 @@ class RecordChecker:
             if key not in LANGUAGES:
                 self.report(node.key_lines.get(key, child.line), f"{name}.{key}",
                             "unknown language: use only `fr` and `en`")
-        for lang in LANGUAGES:
+            elif key not in self.languages:
+                only = self.languages[0]
+                self.report(node.key_lines.get(key, child.line), f"{name}.{key}",
+                            f"warning: not published, this item is in {LANGUAGE_NAMES[only]} only "
+                            f"(`languages: [{only}]`): add `{key}` to `languages` to publish it in "
+                            f"{LANGUAGE_NAMES[key]} too, or remove this text", severity="warning")
+        for lang in self.languages:
             child = node.items.get(lang)
             if child is None or (isinstance(child, Scalar) and not child.text.strip()):
                 line = node.line if child is None else child.line
@@ -145,7 +153,7 @@ class RecordChecker:
             value = self.text(spec, child, f"{name}.{lang}")
             if value is not None:
                 values[lang] = value
-        return values if len(values) == len(LANGUAGES) else None
+        return values if len(values) == len(self.languages) else None
 
     def markdown(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
         """Translated Markdown whose every link and image is allowed (each reported on its text's line)."""
@@ -191,7 +199,7 @@ class RecordChecker:
         values = self.translated(spec, node, name)
         if values is None:
             return None
-        checked = {lang: self.slug(spec, node.items[lang], f"{name}.{lang}") for lang in LANGUAGES}
+        checked = {lang: self.slug(spec, node.items[lang], f"{name}.{lang}") for lang in self.languages}
         return checked if all(checked.values()) else None
 
     def enum(self, spec: Field, node: Node, name: str) -> str | None:
@@ -264,6 +272,32 @@ class RecordChecker:
             return None
         return value
 
+    def languages_list(self, spec: Field, node: Node, name: str) -> tuple[str, ...] | None:
+        """The languages a news item is published in: one or both of the site's, each once."""
+        written = " or ".join(f"`[{lang}]`" for lang in spec.choices)
+        if isinstance(node, Scalar) and node.text.strip() in spec.choices:
+            self.report(node.line, name, f"must be a list: write `[{node.text.strip()}]` (with the brackets)")
+            return None
+        if not isinstance(node, Sequence) or not node.items:
+            self.report(node.line, name, f"must be a list of languages: write {written}, or remove `languages:` "
+                                         "to publish the item in both languages")
+            return None
+        found: list[str] = []
+        for index, child in enumerate(node.items):
+            value = self.text(spec, child, f"{name}[{index}]")
+            if value is None:
+                continue
+            if value not in spec.choices:
+                self.report(child.line, f"{name}[{index}]",
+                            f"`{value}` is not a language of the site: use {' or '.join(spec.choices)}")
+            elif value in found:
+                self.report(child.line, f"{name}[{index}]", f"`{value}` is written twice: keep it once")
+            else:
+                found.append(value)
+        if len(found) != len(node.items):
+            return None
+        return tuple(lang for lang in LANGUAGES if lang in found)
+
     def asset(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
         problem = self.asset_problem(value) if value is not None else ""
@@ -317,6 +351,7 @@ _RULES: dict[str, Callable[..., Any]] = {
     "email": RecordChecker.email,
     "country": RecordChecker.country,
     "language": RecordChecker.language,
+    "languages": RecordChecker.languages_list,
     "asset": RecordChecker.asset,
     "ref": RecordChecker.ref,
     "ref_or_object": RecordChecker.ref_or_object,
@@ -350,9 +385,29 @@ def id_problem(value: str) -> str:
 def check_record(collection: Collection, mapping: Mapping, file: str,
                  assets: AssetChecker | None = None) -> tuple[dict[str, Any], list[Problem]]:
     checker = RecordChecker(file, assets)
+    _read_languages(checker, collection, mapping)
     values = checker.check_fields(collection.fields, mapping)
     _check_period(checker, values, mapping)
     return values, checker.problems
+
+
+def _read_languages(checker: RecordChecker, collection: Collection, mapping: Mapping) -> None:
+    """Read `languages` before the texts it makes optional; only news items may have it."""
+    node = mapping.items.get("languages")
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        return
+    spec = collection.field_named("languages")
+    if spec is None:
+        if collection.name in ("projects", "partners"):
+            mapping.items.pop("languages")  # reported here, not again as an unknown field
+            checker.report(mapping.key_lines.get("languages", node.line), "languages",
+                           f"{collection.name} are published in French and in English (the site of a Québec "
+                           "public body): remove `languages:` and write every text in both languages "
+                           "(`fr:` and `en:`); only news items may exist in one language")
+        return
+    languages = RecordChecker(checker.file).languages_list(spec, node, "languages")
+    if languages:
+        checker.languages = languages
 
 
 def _check_period(checker: RecordChecker, values: dict[str, Any], mapping: Mapping) -> None:

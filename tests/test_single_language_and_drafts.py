@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -235,7 +235,7 @@ def test_the_preview_with_drafts_shows_them_marked(tmp_path):
     ("news", "languages: [de]\n", "`de` is not a language of the site"),
 ])
 def test_languages_is_refused_where_it_does_not_belong(data_dir, collection, text, words):
-    path = sorted((data_dir / collection).glob("*.yml"))[0]
+    path = min((data_dir / collection).glob("*.yml"))
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
     with pytest.raises(DataError) as raised:
         load_site(data_dir)

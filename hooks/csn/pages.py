@@ -91,8 +91,10 @@ class PageRenderer:
                     "datasets": [(d, len(getattr(self.site, d.name))) for d in open_data.DATASETS]}
         if page.kind == "projects":
             used = [t for t in self.site.themes if any(t in p.themes for p in self.site.projects)]
-            return {"filter_themes": sorted(used, key=lambda t: fold(t.label[self.lang])),
-                    "filter_statuses": [s for s in STATUSES if any(p.status == s for p in self.site.projects)],
+            statuses = [s for s in STATUSES if any(p.status == s for p in self.site.projects)]
+            # A group with one value would offer no choice (every project has it): it is not shown.
+            return {"filter_themes": sorted(used, key=lambda t: fold(t.label[self.lang])) if len(used) > 1 else [],
+                    "filter_statuses": statuses if len(statuses) > 1 else [],
                     "timeline": build_timeline(self.site, self.t, self.today)}
         if page.kind == "partners":
             return {"groups": self.partner_groups(), "partner_map": self.partner_map}

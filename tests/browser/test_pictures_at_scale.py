@@ -7,6 +7,8 @@ markers' circles, the bars; screenshots are kept in test-output/.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from browserkit import StaticServer, screenshot_path
@@ -62,6 +64,20 @@ def overlapping_pairs(items: list[dict]) -> list[tuple[str, str]]:
     return [(a["text"], b["text"]) for i, a in enumerate(items) for b in items[i + 1:] if overlap(a["box"], b["box"])]
 
 
+@dataclass
+class Synthetic:
+    server: StaticServer
+    site: object  # the model of its data
+    partners: int
+    projects: int
+
+    def open(self, open_page, width: int, path: str):
+        """The page at `path`, `width` px wide, once its scripts are idle."""
+        page = open_page(width=width, origin=self.server.origin).page
+        page.goto(self.server.origin + path, wait_until="networkidle")
+        return page
+
+
 @pytest.fixture(scope="module", params=SIZES, ids=lambda size: f"{size[0]}-partners-{size[1]}-projects")
 def synthetic(request, tmp_path_factory):
     partners, projects = request.param
@@ -70,15 +86,13 @@ def synthetic(request, tmp_path_factory):
     result = build(project)
     assert result.returncode == 0, result.output
     with StaticServer(result.site) as server:
-        yield server, load_site(project / "data"), partners, projects
+        yield Synthetic(server, load_site(project / "data"), partners, projects)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_map_names_overlap_nothing_and_every_partner_is_reachable(synthetic, open_page, width):
-    server, site, partners, projects = synthetic
-    page = open_page(width=width, origin=server.origin).page
-    page.goto(server.origin + "/partenaires/", wait_until="networkidle")
-    page.locator("figure.csn-map svg").screenshot(path=screenshot_path(f"map-{partners}-partners-{width}"))
+    page = synthetic.open(open_page, width, "/partenaires/")
+    page.locator("figure.csn-map svg").screenshot(path=screenshot_path(f"map-{synthetic.partners}-partners-{width}"))
     drawn = page.evaluate(MAP_BOXES)
     assert ("narrow" if width < 720 else "wide") in drawn["layout"]
     assert overlapping_pairs(drawn["texts"]) == []
@@ -93,7 +107,7 @@ def test_map_names_overlap_nothing_and_every_partner_is_reachable(synthetic, ope
             distance = (((a[0] + a[2]) - (b[0] + b[2])) ** 2 + ((a[1] + a[3]) - (b[1] + b[3])) ** 2) ** 0.5 / 2
             assert distance >= ra + rb - 0.5, (a, b)
     assert all(count["size"] >= 8 for count in drawn["counts"])  # a count is legible: 8 px or more
-    assert sum(int(count["text"]) for count in drawn["counts"]) == partners
+    assert sum(int(count["text"]) for count in drawn["counts"]) == synthetic.partners
     names = [text["text"] for text in drawn["texts"]]
     assert "Montréal" in names  # the busiest city is always named
 
@@ -106,29 +120,25 @@ def test_map_names_overlap_nothing_and_every_partner_is_reachable(synthetic, ope
             assert page.locator(f"li#{fragment} a").count() >= 2
         else:
             reached.add(page.evaluate("h => new URL(h, location.href).pathname", href))
-    assert reached == {f"/partenaires/{p.slug['fr']}/" for p in site.partners}
+    assert reached == {f"/partenaires/{p.slug['fr']}/" for p in synthetic.site.partners}
     cities = page.locator("figure.csn-map .csn-map__places > li .csn-map__city").all_inner_texts()
     assert len(cities) == len(set(cities))  # each city once
 
 
 def test_a_city_marker_leads_to_its_entry_in_the_list(synthetic, open_page):
-    server, site, partners, projects = synthetic
-    page = open_page(width=1280, origin=server.origin).page
-    page.goto(server.origin + "/en/partners/", wait_until="networkidle")
+    page = synthetic.open(open_page, 1280, "/en/partners/")
     marker = page.locator('.csn-map__layout--wide a.csn-map__marker[data-place="csn-place-montreal-ca"]')
     assert "Montréal" in marker.locator("title").text_content()  # the mouse's tooltip names the city
     marker.locator("circle").click()
     page.wait_for_function("location.hash === '#csn-place-montreal-ca'")
     entry = page.locator("li#csn-place-montreal-ca")
-    assert entry.evaluate("e => e.matches(':target')") and entry.locator("a").count() == partners * 25 // 60
+    assert entry.evaluate("e => e.matches(':target')") and entry.locator("a").count() == synthetic.partners * 25 // 60
     assert entry.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_on_a_phone_the_list_comes_first(synthetic, open_page, width):
-    server, *_ = synthetic
-    page = open_page(width=width, origin=server.origin).page
-    page.goto(server.origin + "/partenaires/")
+    page = synthetic.open(open_page, width, "/partenaires/")
     svg = page.locator("figure.csn-map svg").bounding_box()
     listing = page.locator("figure.csn-map .csn-map__places").bounding_box()
     assert (listing["y"] < svg["y"]) == (width < 720)
@@ -136,12 +146,11 @@ def test_on_a_phone_the_list_comes_first(synthetic, open_page, width):
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_timeline_titles_stand_beside_their_own_bar_and_overlap_nothing(synthetic, open_page, width):
-    server, site, partners, projects = synthetic
-    page = open_page(width=width, origin=server.origin).page
-    page.goto(server.origin + "/projets/", wait_until="networkidle")
-    page.locator("figure.csn-timeline").screenshot(path=screenshot_path(f"timeline-{projects}-projects-{width}"))
+    page = synthetic.open(open_page, width, "/projets/")
+    page.locator("figure.csn-timeline").screenshot(
+        path=screenshot_path(f"timeline-{synthetic.projects}-projects-{width}"))
     drawn = page.evaluate(TIMELINE_BOXES)
-    assert len(drawn["rows"]) == projects
+    assert len(drawn["rows"]) == synthetic.projects
     texts = [text for row in drawn["rows"] for text in row["texts"]] + drawn["others"]
     assert overlapping_pairs(texts) == []
     bars = [row["bar"] for row in drawn["rows"]]
@@ -152,17 +161,15 @@ def test_timeline_titles_stand_beside_their_own_bar_and_overlap_nothing(syntheti
         assert title["box"][2] > bar[0] - 6 and title["box"][0] < bar[2] + 6, row["name"]  # ... along it
         assert not any(overlap(title["box"], other) or overlap(meta["box"], other) for other in bars), row["name"]
         assert drawn["svg"][0] - 1 <= title["box"][0] and title["box"][2] <= drawn["svg"][2] + 1, row["name"]
-        whole = next(p.title["fr"] for p in site.projects if row["name"].startswith(p.title["fr"] + " — "))
+        whole = next(p.title["fr"] for p in synthetic.site.projects if row["name"].startswith(p.title["fr"] + " — "))
         assert title["text"] == whole or (title["text"].endswith("…") and whole.startswith(title["text"][:-1]))
         assert row["tooltip"] == row["name"]  # the mouse's tooltip and the screen reader's name: the whole title
 
 
 def test_a_shortened_title_shows_whole_on_keyboard_focus(synthetic, open_page):
-    server, site, partners, projects = synthetic
-    page = open_page(width=375, origin=server.origin).page
-    page.goto(server.origin + "/projets/", wait_until="networkidle")
+    page = synthetic.open(open_page, 375, "/projets/")
     rows = page.locator("a.csn-timeline__row:has(.csn-timeline__full)")
-    if projects < 30:
+    if synthetic.projects < 30:
         return  # four short titles: none is shortened
     assert rows.count() > 0
     row = rows.first

@@ -83,8 +83,10 @@ def must_render(page: PlannedPage, rerender: set[str]) -> bool:
     return True
 
 
-def _news_order(site: Site) -> list[tuple[str, int]]:
-    return [(item.id, item.date.year) for item in site.news]
+def _news_order(site: Site) -> list[tuple[str, int, tuple[str, ...]]]:
+    """The news items in order, with their years and languages: a change of `languages` adds or removes
+    a page and changes how the other language lists the item."""
+    return [(item.id, item.date.year, item.languages) for item in site.news]
 
 
 def _records_by_file(site: Site) -> dict[str, Any]:

@@ -32,11 +32,15 @@ def test_the_scan_sees_what_it_must_refuse(real_site, tmp_path):
         "foreign.html": page.replace("</article>", '<script src="https://evil.example/x.js"></script></article>'),
         "ldjson.html": page.replace("</article>", '<script type="application/ld+json">{"a": "<img src=x onerror=y>"}'
                                                   "</script></article>"),
-        "feed.xml": '<feed xmlns="http://www.w3.org/2005/Atom"><title>&lt;script&gt;x&lt;/script&gt;</title></feed>',
+        "feed.xml": '<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">&lt;script&gt;x&lt;/script&gt;'
+                    '</title></feed>',
+        "api/v1/news.json": '{"records": [{"title": {"fr": "<b>ok: text</b>"}, "body": {"fr": "<img onerror=x>"}}]}',
+        "api/v1/partners.json": '{"records": [{"website": "javascript:x()"}]}',
         "index.json": '{"docs": [{"title": "<b onmouseover=x>t</b>"}]}',
         "secret.txt": f"leaked {SECRET}",
     }
     for name, text in injections.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text, encoding="utf-8")
     os.symlink("index.json", site / "link.json")
     findings, _ = scan_site(site, baseline_of(real_site.site), forbidden=(SECRET,))

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 
 from csn.html_tags import start_tags
-from csn.page_security import SCRIPT_TYPES, page_policy
+from csn.page_security import SCRIPT_TYPES, page_policy, template_scripts
 from outputscan import baseline_of, scan_site
 from sitebuild import build, copy_project
+from test_environment import THEME_DIRS
 
 SECRET = "CSN-OUTSIDE-SECRET-91c2"
+TRUSTED = template_scripts(THEME_DIRS)
 
 
 def test_hostile_output_holds_nothing_that_runs(real_site, hostile_site):
@@ -59,7 +61,7 @@ def test_every_page_has_a_policy_that_hashes_exactly_its_inline_scripts(hostile_
         first_script = next(t for t in tags if t.name == "script")
         assert metas[0].start < first_script.start, page
         # The policy written is the one the page's own scripts call for, and it allows no inline code.
-        assert metas[0].attrs["content"] == page_policy(tags), page
+        assert metas[0].attrs["content"] == page_policy(tags, TRUSTED), page
         inline = [t for t in tags if t.name == "script" and "src" not in t.attrs
                   and (t.attrs.get("type") or "") in SCRIPT_TYPES]
         assert inline and metas[0].attrs["content"].count("'sha256-") >= len({t.raw_text for t in inline})

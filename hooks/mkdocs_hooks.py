@@ -28,6 +28,7 @@ from csn.environment import check_environment
 from csn.error_page import ERROR_TEMPLATE, error_page
 from csn.errors import DataError
 from csn.incremental import must_render
+from csn.map_svg import off_map_warnings
 from csn.page_context import language_root, page_context, page_meta, theme_globals
 from csn.page_security import secure_page, template_scripts
 from csn.plan import DEFAULT_LANGUAGE
@@ -58,7 +59,8 @@ def _reload_edited_data_layer() -> None:
     site): when a source file changed, import them all anew.
     """
     global _csn_stamp, prepare, check_environment, checked_site_url, DataError, page_context, page_meta, theme_globals
-    global print_problems, secure_page, template_scripts, write_problems_pages, error_page, language_root, scheduled_warnings
+    global print_problems, secure_page, template_scripts, off_map_warnings, write_problems_pages, error_page
+    global language_root, scheduled_warnings
     global split_search_index, read_settings, language_files, THEME_TEMPLATES, must_render, merge_indexes
     global read_indexes
     stamp = _csn_source_stamp()
@@ -75,6 +77,7 @@ def _reload_edited_data_layer() -> None:
             from csn.error_page import error_page
             from csn.errors import DataError
             from csn.incremental import must_render
+            from csn.map_svg import off_map_warnings
             from csn.page_context import language_root, page_context, page_meta, theme_globals
             from csn.page_security import secure_page, template_scripts
             from csn.preview_problems import write_problems_pages
@@ -145,7 +148,7 @@ def on_config(config):
             return config
         raise PluginError(f"the data has {len([p for p in error.problems if p.severity == 'error'])} problem(s); "
                           "nothing was built") from None
-    for problem in scheduled_warnings(_build.site):
+    for problem in scheduled_warnings(_build.site) + off_map_warnings(_build.site):
         log.info("%s", problem)  # expected, not a warning: a strict build must not fail on it
     return config
 

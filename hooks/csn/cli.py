@@ -22,8 +22,10 @@ from .annotations import print_problems
 from .build import check_project
 from .environment import environment_problems
 from .errors import DataError
+from .map_svg import off_map_warnings
 from .publishing import publication_date, scheduled_warnings
 from .schema import LANGUAGES
+from .settings import project_settings
 from .site_build import build_site
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
@@ -36,12 +38,14 @@ ENVIRONMENT_READERS = frozenset({"validate", "build", "summary"})
 def validate(project_dir: Path) -> int:
     started = time.perf_counter()
     try:
-        site, plan = check_project(project_dir, project_dir / "docs", publication_date())
+        settings = project_settings(project_dir)
+        site, plan = check_project(project_dir, project_dir / "docs", publication_date(), settings.news_per_page,
+                                   years=settings.years)
     except DataError as error:
         print_problems(error.problems)
         return 1
     elapsed = time.perf_counter() - started
-    for problem in scheduled_warnings(site):
+    for problem in scheduled_warnings(site) + off_map_warnings(site):
         print(problem)
     scheduled = f", {len(site.scheduled)} scheduled for later" if site.scheduled else ""
     print(f"The data is valid: {len(site.projects)} projects, {len(site.partners)} partners, "

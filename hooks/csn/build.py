@@ -23,7 +23,7 @@ from .pages import PageRenderer
 from .plan import Plan, build_plan
 from .publishing import publication_date
 from .settings import Settings
-from .sources import links_leading_out
+from .sources import source_problems
 from .theme_blocks import SharedBlocks
 
 # Folders MkDocs reads besides data/ (which load_site checks itself).
@@ -51,7 +51,7 @@ def check_project(project_dir: Path, docs_dir: Path, today: dt.date | None = Non
     """Everything a build reads, checked: the data, the docs pages, and no link leading out (raises DataError).
 
     `reuse`: data files unchanged since the last check in this process are not read again (the preview)."""
-    outside = [p for folder in BUILD_INPUTS for p in links_leading_out(project_dir / folder, project_dir)]
+    outside = [p for folder in BUILD_INPUTS for p in source_problems(project_dir / folder, project_dir)]
     if outside:
         raise DataError(outside)
     site = load_site(project_dir / "data", today, reuse, years)

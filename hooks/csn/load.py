@@ -28,7 +28,7 @@ from .model import (
 )
 from .publishing import is_published, publication_date
 from .schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
-from .sources import links_leading_out
+from .sources import source_problems
 from .two_cores import map_in_two
 from .validate import Ref, check_record, check_themes, id_problem
 from .yaml_loader import load_yaml_file
@@ -65,7 +65,7 @@ class _Records:
         parent = str(root.parent)
         self._shown_from = len(parent) if parent.endswith(os.sep) else len(parent) + 1
         self.assets = AssetChecker(root.parent)
-        self.problems: list[Problem] = links_leading_out(root, root.parent)
+        self.problems: list[Problem] = source_problems(root, root.parent)
         self.refused = {p.file for p in self.problems}  # links leading out: never read
         self.values: dict[str, dict[str, dict[str, Any]]] = {}
         self.files: dict[str, dict[str, str]] = {}

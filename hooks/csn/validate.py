@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .assets import AssetChecker
-from .characters import hidden_character_problem
+from .characters import has_visible_character, hidden_character_problem
 from .dates import CONSORTIUM_YEARS, YearRange, parse_partial_date
 from .errors import Problem
 from .markdown_render import read_markdown
@@ -124,6 +124,9 @@ class RecordChecker:
         hidden = hidden_character_problem(value, prose=spec.kind in PROSE_KINDS)
         if hidden:
             self.report(node.line, name, hidden)
+            return None
+        if not has_visible_character(value):
+            self.report(node.line, name, "has no visible character (only invisible or blank ones): write the text")
             return None
         return value
 

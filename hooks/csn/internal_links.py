@@ -34,7 +34,7 @@ def internal_link_problems(site: Site, plan: Plan, project_dir: Path) -> list[Pr
     problems = []
     for collection, field in MARKDOWN_FIELDS.items():
         for entity in getattr(site, collection):
-            for lang in LANGUAGES:
+            for lang in getattr(entity, "languages", LANGUAGES):  # a news item may exist in one language
                 text = getattr(entity, field)[lang]
                 if "]" not in text:
                     continue  # no link of its own ([text](…) or [ref]: …); autolinks are full addresses
@@ -69,7 +69,9 @@ def _why_not(url: str, here: str, lang: str, pages: dict[str, dict]) -> str:
     for other in LANGUAGES:
         twin = pages[other].get(page_path)
         if other != lang and twin is not None:
-            own = twin.alternates[lang]
+            own = twin.alternates.get(lang)
+            if own is None:
+                return ""  # a news item in the other language only: its one page is the one to link to
             return (f"`{url}` leads to the page in the other language (/{page_path}): link to "
                     f"{_quoted(relative_url(here, own.path))}, the page in this language")
     return f"`{url}` leads to /{target}, where the site has no page: check the address (from this page, /{here})"

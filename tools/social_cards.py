@@ -19,7 +19,7 @@ from playwright.sync_api import sync_playwright
 
 from csn.data.load import load_site
 from csn.data.schema import LANGUAGES
-from csn.pictures.social_card import HEIGHT, WIDTH, card_path
+from csn.outputs.social_card import HEIGHT, WIDTH, card_path
 from tools.browser import CHROMIUM, CHROMIUM_ARGS
 
 # Material's indigo palette (mkdocs.yml: primary and accent indigo): --md-primary-fg-color and its dark shade.

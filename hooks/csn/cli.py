@@ -24,7 +24,7 @@ from csn.data.errors import DataError
 from csn.data.publishing import publication_date, scheduled_warnings
 from csn.data.schema import LANGUAGES
 from csn.hosts.mkdocs.site_build import build_site
-from csn.site.build import check_project
+from csn.render.build import check_project
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 PREVIEW = f"http://{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or '8000'}/"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from csn.data.environment import environment_problems
+from csn.data.site_url import checked_site_url, site_url_problems
 from csn.security.html_tags import start_tags
 from csn.security.page_security import TemplateScripts, page_policy, secure_page, template_scripts, untrusted_scripts
-from csn.security.site_url import checked_site_url, site_url_problems
 from tests.helpers.sitebuild import build, copy_project
 from tests.helpers.themes import THEME_DIRS
 

@@ -13,13 +13,13 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from csn.data.assets import AssetChecker
 from csn.data.errors import DataError, Problem
 from csn.data.load import load_site
 from csn.data.markdown_render import MarkdownRenderer, read_markdown
 from csn.data.schema import NEWS, PARTNERS, PROJECTS, SITE, Collection, Field
 from csn.data.validate import check_record, check_themes
 from csn.data.yaml_loader import load_yaml_file
-from csn.pictures.assets import AssetChecker
 from csn.security.page_security import TemplateScripts, secure_page
 from tests.helpers.hostile import LOGO, png_bytes
 from tests.helpers.sitebuild import PROJECT_DIR

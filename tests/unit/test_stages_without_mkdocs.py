@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from csn.data.schema import LANGUAGES
-from csn.site.build import LanguageBuild, prepare
+from csn.render.build import LanguageBuild, prepare
 from csn.site.plan import language_prefix
 from tests.helpers.sitebuild import FIXTURE_DIR, FIXTURE_DOCS, PROJECT_DIR
 
@@ -27,7 +27,7 @@ def language_build(request) -> LanguageBuild:
 
 
 def test_the_stages_import_nothing_of_mkdocs():
-    code = ("import sys, csn.site.build, csn.outputs.site_files, csn.editors.scaffold, csn.ci.summary, csn.cli\n"
+    code = ("import sys, csn.render.build, csn.render.site_files, csn.editors.scaffold, csn.ci.summary, csn.cli\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'mkdocs', 'material', 'mkdocs_static_i18n'}))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
@@ -88,5 +88,5 @@ def test_open_data_holds_every_record_with_both_languages():
 
 
 def _language_files(build: LanguageBuild):
-    from csn.outputs.site_files import language_files
+    from csn.render.site_files import language_files
     return language_files(build, SITE_URL)

@@ -9,7 +9,7 @@ import pytest
 
 from csn.data.errors import DataError
 from csn.data.load import load_site
-from csn.site.build import check_project
+from csn.render.build import check_project
 from tests.helpers.datafixtures import GOOD_PROJECT, problems_of, write
 
 FILE = "data/projects/essai.yml"

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from csn.data.build_date import build_datetime
 from csn.data.errors import DataError, Problem
 from csn.data.publishing import TODAY_VARIABLE, publication_date
-from csn.security.site_url import VARIABLE as SITE_URL_VARIABLE
-from csn.security.site_url import site_url_problems
+from csn.data.site_url import VARIABLE as SITE_URL_VARIABLE
+from csn.data.site_url import site_url_problems
 
 
 def environment_problems(environ: Mapping[str, str] | None = None) -> list[Problem]:

@@ -8,6 +8,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from csn.data.addresses import archive_slug_problem, reserved_problem
+from csn.data.assets import AssetChecker
 from csn.data.datafiles import DATA_SUFFIX
 from csn.data.errors import DataError, Problem
 from csn.data.model import (
@@ -26,21 +28,15 @@ from csn.data.model import (
 )
 from csn.data.publishing import is_published, publication_date
 from csn.data.schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
+from csn.data.sources import links_leading_out
 from csn.data.two_cores import map_in_two
 from csn.data.validate import Ref, check_record, check_themes, id_problem
 from csn.data.yaml_loader import load_yaml_file
-from csn.pictures.assets import AssetChecker
-from csn.security.sources import links_leading_out
-from csn.site.archive import archive_slug_problem
 
 # Other spellings of data files that would otherwise be skipped without a word.
 OTHER_DATA_SUFFIXES = (".yaml", ".json", ".toml")
 # Entries of data/ that are for editors' tools, not records: the JSON Schemas their editors read.
 TOOLING_ENTRIES = frozenset({"schemas"})
-# Paths the site itself uses at the top of each language: an id or slug there would collide.
-RESERVED_NAMES = frozenset({"index", "en", "fr", "assets", "search", "api", "404", "sitemap", "feed", "feeds",
-                            "atom", "rss", "robots", "static", "stylesheets", "javascripts", "images", "schemas",
-                            "page", "tags", "media"})
 
 
 # One record file as read: its checked values (None if unreadable), its problems, the images it uses.
@@ -186,10 +182,6 @@ def not_a_data_file(path: Path) -> str:
     if not path.is_file():
         return "not a regular file: replace it with a plain text file"
     return ""
-
-
-def reserved_problem(value: str) -> str:
-    return f"`{value}` is reserved for the site's own pages: choose another" if value in RESERVED_NAMES else ""
 
 
 def load_site(root: Path, today: dt.date | None = None, reuse: ReadMemory | None = None) -> Site:

@@ -24,8 +24,8 @@ import nh3
 from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
+from csn.data.assets import ASSETS_FOLDER
 from csn.data.cmark_render import markdown_to_html
-from csn.pictures.assets import ASSETS_FOLDER
 from csn.security.safe_urls import LINK_SCHEMES
 
 EXTENSIONS = ("table", "strikethrough", "autolink")

@@ -7,10 +7,11 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from csn.data.errors import DataError, Problem
-from csn.site.archive import DEFAULT_NEWS_PER_PAGE
 
 CONFIG_FILE = "mkdocs.yml"
 SECTION = "extra.csn"
+DEFAULT_NEWS_PER_PAGE = 10
+
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+from csn.data.assets import AssetChecker
 from csn.data.dates import parse_partial_date
 from csn.data.errors import Problem
 from csn.data.markdown_render import read_markdown
@@ -28,7 +29,6 @@ from csn.data.schema import (
     Field,
 )
 from csn.data.yaml_loader import Mapping, Node, Scalar, Sequence
-from csn.pictures.assets import AssetChecker
 from csn.security.characters import hidden_character_problem
 from csn.security.safe_urls import link_problem, web_address_problem
 

@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
+from csn.data.addresses import reserved_problem
 from csn.data.datafiles import DATA_SUFFIX
 from csn.data.dates import parse_partial_date
-from csn.data.load import reserved_problem
 from csn.data.schema import LANGUAGES, NEWS, PARTNERS, PROJECTS, THEMES, TODO_MARKER, Collection, Field
 from csn.data.validate import id_problem
 from csn.data.yaml_loader import load_yaml_file

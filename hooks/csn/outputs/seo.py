@@ -14,8 +14,8 @@ from markupsafe import Markup
 from csn.data.dates import LOCALES
 from csn.data.schema import LANGUAGES
 from csn.outputs.feeds import FEED_TYPE, feed_path
+from csn.outputs.social_card import SocialCard, social_card
 from csn.outputs.structured_data import StructuredData
-from csn.pictures.social_card import SocialCard, social_card
 from csn.site.plan import PlannedPage
 from csn.site.strings import Translator
 from csn.site.urls import absolute_url

@@ -1,4 +1,5 @@
-"""Pictures: the images the data points to (checked, published), the partner map and
-the projects' timeline drawn as SVG, and the link-preview cards.
-Imports: csn.data and csn.security; never a host.
+"""Pictures drawn from the data: the partner map and the projects' timeline (SVG).
+Labels come in as the page language's `t` function (csn.site.strings), so nothing here depends on
+the site's structure.
+Imports: csn.data; never a host.
 """

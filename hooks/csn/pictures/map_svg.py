@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,9 @@ from babel import Locale
 from csn.data.model import Partner, Site
 from csn.data.schema import PARTNER_KINDS
 from csn.pictures.projection import MapFrame, great_circle
-from csn.site.strings import Translator
+
+# The page language's strings: t(key, **values) -> text (csn.site.strings.Translator).
+Translate = Callable[..., str]
 
 BASEMAP = Path(__file__).with_name("basemap.json")
 PIN_RADIUS = 9.0  # drawn on wide screens
@@ -120,7 +123,7 @@ class PartnerMap:
     description: str
 
 
-def build_partner_map(site: Site, t: Translator) -> PartnerMap:
+def build_partner_map(site: Site, t: Translate) -> PartnerMap:
     data = basemap()
     frame = MapFrame.from_json(data["frame"])
     lang = t.lang
@@ -156,7 +159,7 @@ def _places(partners: list[Partner], frame: MapFrame, lang: str, countries: dict
     return sorted(places, key=lambda p: (p.x, p.y))
 
 
-def _layout_pins(places: list[Place], frame: MapFrame, t: Translator, countries: dict) -> list[Pin]:
+def _layout_pins(places: list[Place], frame: MapFrame, t: Translate, countries: dict) -> list[Pin]:
     """Group places whose markers would overlap, until no two markers of different groups do."""
     groups = [[place] for place in places]
     while True:
@@ -259,7 +262,7 @@ def _pin_box(pin: Pin) -> tuple[float, float, float, float]:
     return pin.x - PIN_RADIUS_MAX, pin.y - PIN_RADIUS_MAX, pin.x + PIN_RADIUS_MAX, pin.y + PIN_RADIUS_MAX
 
 
-def _links(places: list[Place], frame: MapFrame, t: Translator, countries: dict) -> list[Link]:
+def _links(places: list[Place], frame: MapFrame, t: Translate, countries: dict) -> list[Link]:
     """One link per pair of regions whose partners share projects, drawn along the great circles."""
     def side(place: Place) -> tuple[str, str]:
         return place.country, place.region
@@ -327,7 +330,7 @@ def _overlap(a: tuple, b: tuple) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _description(places: list[Place], links: list[Link], unplaced: list[Partner], t: Translator) -> str:
+def _description(places: list[Place], links: list[Link], unplaced: list[Partner], t: Translate) -> str:
     located = sum(len(p.partners) for p in places)
     parts = [t.plural("map.located", located, places=t.join([p.city for p in places]))] if located else []
     if links:

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from csn.data.dates import PartialDate
 from csn.data.model import Programme, Project, Site
-from csn.site.strings import Translator
+
+# The page language's strings: t(key, **values) -> text (csn.site.strings.Translator).
+Translate = Callable[..., str]
 
 TITLE_SIZE = 14  # px, the projects' titles
 SMALL_SIZE = 12  # px, every other text
@@ -91,7 +94,7 @@ class Timeline:
     summary_items: list[str] = field(default_factory=list)  # the same facts as a list
 
 
-def build_timeline(site: Site, t: Translator, today: dt.date) -> Timeline | None:
+def build_timeline(site: Site, t: Translate, today: dt.date) -> Timeline | None:
     """None when there is no project to draw."""
     projects = sorted(site.projects, key=lambda p: (p.start.first_day(), _end_key(p), p.title[t.lang].casefold()))
     if not projects:
@@ -153,7 +156,7 @@ def _open_from(projects: list[Project], today: dt.date) -> dt.date:
         if any(p.end is None for p in projects) else today
 
 
-def _period(start: PartialDate, end: PartialDate | None, t: Translator) -> str:
+def _period(start: PartialDate, end: PartialDate | None, t: Translate) -> str:
     if end is None:
         return t("project.since", start=start.localized(t.lang))
     if end == start:
@@ -169,7 +172,7 @@ def _wrap(text: str, x: float) -> tuple[list[str], float, str]:
     return textwrap.wrap(text, room) or [text], x, "start"
 
 
-def _band(programme: Programme, axis: _Axis, t: Translator, y: float) -> tuple[Band, float]:
+def _band(programme: Programme, axis: _Axis, t: Translate, y: float) -> tuple[Band, float]:
     x0 = axis.x(programme.start.first_day())
     x1 = axis.x(programme.end.first_day_after()) if programme.end else 100.0
     lines, label_x, anchor = _wrap(programme.name[t.lang], x0)
@@ -179,7 +182,7 @@ def _band(programme: Programme, axis: _Axis, t: Translator, y: float) -> tuple[B
     return band, y + len(lines) * SMALL_LINE + 2
 
 
-def _bar(project: Project, axis: _Axis, t: Translator, today: dt.date, y: float) -> tuple[Bar, float]:
+def _bar(project: Project, axis: _Axis, t: Translate, today: dt.date, y: float) -> tuple[Bar, float]:
     s0, s1 = project.start.first_day(), project.start.first_day_after()
     segments = []
 
@@ -222,7 +225,7 @@ def _minor_ticks(axis: _Axis, years: list[int]) -> list[float]:
     return [axis.x(dt.date(year, month, 1)) for year in years for month in months if month != 1]
 
 
-def _description(timeline: Timeline, projects: list[Project], t: Translator) -> str:
+def _description(timeline: Timeline, projects: list[Project], t: Translate) -> str:
     first = min(p.start for p in projects)
     last = max((p.end or p.start) for p in projects)
     parts = [t.plural("timeline.summary", len(projects), start=first.localized(t.lang), end=last.localized(t.lang))]

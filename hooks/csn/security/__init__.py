@@ -1,4 +1,4 @@
-"""What the data and the pages may hold: safe addresses, characters, files, and the
+"""What text and pages may hold: safe addresses and characters (used by the data's checks), and the
 last pass over every finished page (Content-Security-Policy, external links).
-Imports: the standard library and csn.data's problems only.
+Imports: the standard library only.
 """

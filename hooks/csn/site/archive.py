@@ -12,11 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from csn.data.addresses import PAGE_SEGMENT
 from csn.data.model import News
 from csn.site.strings import Translator
-
-DEFAULT_NEWS_PER_PAGE = 10
-PAGE_SEGMENT = "page"  # actualites/page/2/, news/page/2/: reserved as a news slug
 
 
 @dataclass(eq=False)
@@ -79,15 +77,6 @@ def listing_description(section_description: str, listing: Listing, lang: str) -
     if listing.year is None:
         return section_description
     return Translator(lang)("news.year_description", year=listing.year)
-
-
-def archive_slug_problem(slug: str) -> str:
-    """Why a news item cannot take `slug`: the archive's own addresses use it."""
-    if slug == PAGE_SEGMENT:
-        return f"`{slug}` is the address of the news index's later pages: choose another"
-    if len(slug) == 4 and slug.isdigit():
-        return f"`{slug}` is the address of that year's news archive: choose another"
-    return ""
 
 
 def neighbours(news: list[News], item: News) -> tuple[News | None, News | None]:

@@ -14,10 +14,11 @@ from typing import Any
 
 import yaml
 
+from csn.data.addresses import reserved_problem
 from csn.data.errors import DataError, Problem
-from csn.data.load import reserved_problem
 from csn.data.model import Site
 from csn.data.schema import DEFAULT_LANGUAGE, LANGUAGES
+from csn.data.settings import DEFAULT_NEWS_PER_PAGE
 from csn.data.validate import id_problem
 from csn.site import archive
 
@@ -93,7 +94,7 @@ def section_path(docs_dir: Path, section: str, lang: str) -> str:
     return language_prefix(lang) + f"{meta.get('slug') or section}/"
 
 
-def build_plan(site: Site, docs_dir: Path, news_per_page: int = archive.DEFAULT_NEWS_PER_PAGE) -> Plan:
+def build_plan(site: Site, docs_dir: Path, news_per_page: int = DEFAULT_NEWS_PER_PAGE) -> Plan:
     """Every page in every language; raise DataError when docs pages lack a twin or collide."""
     problems: list[Problem] = []
     pages: list[PlannedPage] = []

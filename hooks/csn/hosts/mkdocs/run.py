@@ -24,19 +24,19 @@ from csn.data.errors import DataError
 from csn.data.publishing import scheduled_warnings
 from csn.data.schema import DEFAULT_LANGUAGE
 from csn.data.settings import read_settings
+from csn.data.site_url import VARIABLE as SITE_URL_VARIABLE
+from csn.data.site_url import checked_site_url
 from csn.hosts.mkdocs.page_context import language_root, page_context, page_meta, theme_globals
 from csn.hosts.mkdocs.preview_problems import write_problems_pages
 from csn.hosts.mkdocs.search_index import split_search_index
 from csn.hosts.mkdocs.search_merge import merge_indexes, read_indexes
 from csn.hosts.mkdocs.theme_blocks import SharedBlocks
-from csn.outputs.site_files import language_files
+from csn.render.build import LanguageBuild, RunMemory, prepare
+from csn.render.site_files import language_files
+from csn.render.template_cache import MemoryBytecodeCache
 from csn.security.page_security import secure_page, template_scripts
-from csn.security.site_url import VARIABLE as SITE_URL_VARIABLE
-from csn.security.site_url import checked_site_url
-from csn.site.build import LanguageBuild, RunMemory, prepare
 from csn.site.error_page import ERROR_TEMPLATE, error_page
 from csn.site.incremental import must_render
-from csn.site.template_cache import MemoryBytecodeCache
 
 log = logging.getLogger("mkdocs.hooks.csn")
 PROJECT_DIR = Path(__file__).resolve().parents[4]

@@ -13,7 +13,7 @@ from csn.data.schema import DEFAULT_LANGUAGE
 from csn.outputs.feeds import build_feed, feed_path
 from csn.outputs.open_data import open_data_files
 from csn.outputs.sitemap import SITEMAP_FILE, robots_txt, sitemap_entries, sitemap_path
-from csn.site.build import LanguageBuild
+from csn.render.build import LanguageBuild
 
 
 def language_files(build: LanguageBuild, site_url: str) -> Iterator[tuple[str, str | bytes]]:

@@ -11,19 +11,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from csn.data.assets import ASSETS_FOLDER
 from csn.data.errors import DataError
 from csn.data.file_stamps import folders_stamp
 from csn.data.load import ReadMemory, load_site
 from csn.data.model import Site
 from csn.data.publishing import publication_date
-from csn.data.settings import Settings
-from csn.pictures.assets import ASSETS_FOLDER
-from csn.security.sources import links_leading_out
-from csn.site.archive import DEFAULT_NEWS_PER_PAGE
+from csn.data.settings import DEFAULT_NEWS_PER_PAGE, Settings
+from csn.data.sources import links_leading_out
+from csn.render.pages import PageRenderer
+from csn.render.template_cache import MemoryBytecodeCache
 from csn.site.incremental import PreviousBuilds, pages_to_render
-from csn.site.pages import PageRenderer
 from csn.site.plan import Plan, build_plan
-from csn.site.template_cache import MemoryBytecodeCache
 
 # Folders MkDocs reads besides data/ (which load_site checks itself).
 BUILD_INPUTS = ("docs", "overrides")

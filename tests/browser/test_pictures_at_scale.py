@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from browserkit import StaticServer, screenshot_path
-from csn.load import load_site
-from sitebuild import build
-from synthetic import make_synthetic_project
+from csn.data.load import load_site
+from tests.helpers.browserkit import StaticServer, screenshot_path
+from tests.helpers.sitebuild import build
+from tests.helpers.synthetic import make_synthetic_project
 
 pytestmark = pytest.mark.xdist_group("pictures_at_scale")
 SIZES = [(5, 4), (20, 30), (60, 30)]

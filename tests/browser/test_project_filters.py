@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from browserkit import screenshot_path
-from csn.load import load_site
-from sitebuild import PROJECT_DIR
+from csn.data.load import load_site
+from tests.helpers.browserkit import screenshot_path
+from tests.helpers.sitebuild import FIXTURE_DATA
 
-SITE = load_site(PROJECT_DIR / "data")
+SITE = load_site(FIXTURE_DATA)
 
 ALL_FR = ["Coopération en innovation technosociale", "Propriété des données et accès aux données de santé",
           "Un lac de données pour les établissements de santé affiliés",

@@ -116,7 +116,7 @@ build: $(VENV)/.site-installed ## Strict build into site/ (replaced only when th
 # DRAFTS=1 shows the records marked `draft: true` too (the preview only: a build never publishes them).
 serve: $(VENV)/.site-installed ## Live preview on http://127.0.0.1:8000/; ONLY=fr or ONLY=en builds one language; DRAFTS=1 shows drafts
 	$(if $(ONLY),@echo "Previewing one language: http://$(HOST):$(PORT)/$(if $(filter-out fr,$(ONLY)),$(ONLY)/)")
-	$(if $(filter-out 0,$(DRAFTS)),@echo "Previewing the drafts too (draft: true): they are marked, and never published")
+	$(if $(filter-out 0,$(DRAFTS)),@echo "Previewing the drafts too (draft: true): marked here; never published")
 	$(if $(ONLY),CSN_ONLY_LANGUAGE=$(ONLY)) CSN_DRAFTS=$(filter-out 0,$(DRAFTS)) PYTHONDONTWRITEBYTECODE=1 \
 		$(VENV)/bin/mkdocs serve --strict --dirty --dev-addr $(HOST):$(PORT)
 

@@ -25,6 +25,7 @@ from .schema import (
     EMAIL_PATTERN,
     ID_PATTERN,
     KIND_HELP,
+    COLOR_PATTERN,
     LANGUAGE_CODES,
     LANGUAGES,
     MAX_ID_LENGTH,
@@ -107,8 +108,10 @@ def _object(fields: tuple[Field, ...]) -> dict[str, Any]:
 
 def _kind_schema(spec: Field) -> dict[str, Any]:
     kind = spec.kind
-    if kind in ("text", "asset"):
+    if kind in ("text", "asset", "font"):
         return _text()
+    if kind == "color":
+        return _patterned(COLOR_PATTERN, "Une couleur #rrggbb, entre guillemets", "A #rrggbb colour, in quotes")
     if kind in ("translated_text", "translated_markdown"):
         return _in_languages(_text())
     if kind == "proper_name":

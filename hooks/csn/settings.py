@@ -17,9 +17,10 @@ SECTION = "extra.csn"
 class Settings:
     news_per_page: int = DEFAULT_NEWS_PER_PAGE  # items on each page of the news index and year archives
     home_news: int = 3  # latest news items shown on the home page
+    home_partners: int = 8  # partner logos in the home page's strip (then a link to all partners)
 
 
-LIMITS = {"news_per_page": (1, 100), "home_news": (0, 20)}
+LIMITS = {"news_per_page": (1, 100), "home_news": (0, 20), "home_partners": (0, 40)}
 
 
 def read_settings(values: Mapping[str, Any] | None) -> Settings:

@@ -87,7 +87,7 @@ class Partner(NamedInOneLanguage):
     def monogram(self) -> str:
         """The acronym, or the initials of the name, for a partner without a logo."""
         if self.acronym:
-            return self.acronym[:6]
+            return self.acronym[:12]
         words = [w for w in self.name["fr"].replace("-", " ").split() if w[:1].isupper()]
         return "".join(w[0] for w in words[:3]) or self.name["fr"][:2]
 

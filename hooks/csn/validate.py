@@ -291,7 +291,10 @@ class RecordChecker:
             return None
         if self.assets is None:
             raise RuntimeError("fonts cannot be checked without the project's AssetChecker")
-        problem = self.assets.problem(value, font=True)
+        # The path is written into the pages' style sheet (`url("…")`): plain characters only.
+        problem = ("" if re.fullmatch(r"[A-Za-z0-9._/-]+", value) else
+                   f"`{value}`: name the font file with letters, digits, dots, hyphens and underscores only")
+        problem = problem or self.assets.problem(value, font=True)
         if problem:
             self.report(node.line, name, problem)
             return None
@@ -380,6 +383,7 @@ def check_record(collection: Collection, mapping: Mapping, file: str,
     values = checker.check_fields(collection.fields, mapping)
     _check_period(checker, values, mapping)
     _check_contrast(checker, values, mapping)
+    _check_typeface_name(checker, values, mapping)
     return values, checker.problems
 
 
@@ -399,6 +403,17 @@ def _check_contrast(checker: RecordChecker, values: dict[str, Any], mapping: Map
     node = mapping.items["colors"]
     for name, failure in identity_failures(colors["primary"], colors["accent"]).items():
         checker.report(node.items[name].line, f"colors.{name}", failure.message())
+
+
+FONT_FAMILY_RE = re.compile(r"^[^\W_][\w .-]*$")
+
+
+def _check_typeface_name(checker: RecordChecker, values: dict[str, Any], mapping: Mapping) -> None:
+    """The family name is written into the pages' style sheet: letters, digits, spaces, dots and hyphens only."""
+    name = (values.get("typeface") or {}).get("name")
+    if name is not None and not FONT_FAMILY_RE.fullmatch(name):
+        checker.report(mapping.items["typeface"].items["name"].line, "typeface.name",
+                       f"`{name}` is not a typeface name: use letters, digits, spaces, dots and hyphens only")
 
 
 def check_themes(mapping: Mapping, file: str) -> tuple[dict[str, dict[str, str]], list[Problem]]:

@@ -119,6 +119,8 @@ class SamplePage:
 
 
 NOT_FOUND_PATH = "no-such-page/any/depth/"
+# Free pages of docs/ sampled as kinds of their own: every footer links to them.
+FREE_PAGES = {"doc:privacy.md": "privacy", "doc:accessibility.md": "accessibility"}
 
 
 def sample_pages() -> list[SamplePage]:
@@ -126,9 +128,10 @@ def sample_pages() -> list[SamplePage]:
     plan = build_plan(load_site(PROJECT_DIR / "data"), PROJECT_DIR / "docs")
     samples: dict[tuple[str, str], SamplePage] = {}
     for page in plan.pages:
-        if (page.kind, page.lang) not in samples:
+        kind = FREE_PAGES.get(page.key, page.kind)
+        if (kind, page.lang) not in samples:
             twins = {lang: twin.path for lang, twin in page.alternates.items()}
-            samples[(page.kind, page.lang)] = SamplePage(page.kind, page.lang, page.path, twins)
+            samples[(kind, page.lang)] = SamplePage(kind, page.lang, page.path, twins)
     for lang in LANGUAGES:
         samples[("404", lang)] = SamplePage("404", lang, language_prefix(lang) + NOT_FOUND_PATH)
     return list(samples.values())

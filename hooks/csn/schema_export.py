@@ -20,12 +20,12 @@ from typing import Any
 
 from .schema import (
     COLLECTIONS,
+    COLOR_PATTERN,
     COUNTRY_CODES,
     DATE_PATTERN,
     EMAIL_PATTERN,
     ID_PATTERN,
     KIND_HELP,
-    COLOR_PATTERN,
     LANGUAGE_CODES,
     LANGUAGES,
     MAX_ID_LENGTH,

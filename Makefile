@@ -148,4 +148,4 @@ profile: $(VENV)/.bench-installed ## Profile one build of the synthetic data (N=
 	$(PY) -m bench.profile --size $(N) --target $(or $(TARGET),project) --tool $(or $(TOOL),cprofile)
 
 clean: ## Remove the built site, the virtualenv, node_modules and the tests' screenshots
-	rm -rf site $(VENV) node_modules test-output
+	rm -rf site $(VENV) node_modules tools/lighthouse/node_modules test-output

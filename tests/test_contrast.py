@@ -112,3 +112,45 @@ def test_the_real_identity_passes_and_reaches_the_model():
     identity = load_site(PROJECT_DIR / "data").info.identity
     assert identity.logo and identity.logo.endswith(".svg")
     assert identity_failures(identity.primary, identity.accent) == {}
+
+
+TYPEFACE = """
+typeface:
+  name: {name}
+  regular: {regular}
+"""
+
+
+def typeface_problems(data_dir, name: str, regular: str, content: bytes) -> list:
+    fonts = data_dir.parent / "assets" / "fonts"
+    fonts.mkdir(parents=True, exist_ok=True)
+    (fonts / "face.woff2").write_bytes(content)
+    site = data_dir / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + TYPEFACE.format(name=name, regular=regular), encoding="utf-8")
+    try:
+        load_site(data_dir)
+    except DataError as error:
+        return error.problems
+    return []
+
+
+def test_a_shipped_woff2_typeface_is_accepted_and_published(data_dir):
+    assert typeface_problems(data_dir, "Source Sans 3", "assets/fonts/face.woff2", b"wOF2" + b"\0" * 40) == []
+    site = load_site(data_dir)
+    assert site.info.identity.typeface.files == {400: "assets/fonts/face.woff2"}
+    assert "assets/fonts/face.woff2" in site.assets
+    from csn.identity_style import identity_properties
+
+    assert '--csn-font:"Source Sans 3", ' in identity_properties(site.info.identity)
+
+
+@pytest.mark.parametrize("name, regular, content, field, words", [
+    ("Source Sans 3", "assets/fonts/face.woff2", b"<html>", "typeface.regular", "is not a WOFF2 font"),
+    ("Source Sans 3", "assets/fonts/face.ttf", b"wOF2", "typeface.regular", "convert the typeface to WOFF2"),
+    ("Source Sans 3", "https://fonts.example/face.woff2", b"wOF2", "typeface.regular", "loads nothing from other"),
+    ('Evil"}</style>', "assets/fonts/face.woff2", b"wOF2", "typeface.name", "is not a typeface name"),
+])
+def test_a_wrong_typeface_is_a_located_error(data_dir, name, regular, content, field, words):
+    found = typeface_problems(data_dir, f"'{name}'", regular, content)
+    assert [p.field for p in found] == [field], found
+    assert words in found[0].message and found[0].line > 0

@@ -300,10 +300,10 @@ class RecordChecker:
             return None
         if self.assets is None:
             raise RuntimeError("fonts cannot be checked without the project's AssetChecker")
+        problem = self.assets.problem(value, font=True)
         # The path is written into the pages' style sheet (`url("…")`): plain characters only.
-        problem = ("" if re.fullmatch(r"[A-Za-z0-9._/-]+", value) else
-                   f"`{value}`: name the font file with letters, digits, dots, hyphens and underscores only")
-        problem = problem or self.assets.problem(value, font=True)
+        if not problem and not re.fullmatch(r"[A-Za-z0-9._/-]+", value):
+            problem = f"`{value}`: name the font file with letters, digits, dots, hyphens and underscores only"
         if problem:
             self.report(node.line, name, problem)
             return None

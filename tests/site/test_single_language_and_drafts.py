@@ -159,14 +159,15 @@ def test_no_alternate_leads_to_a_page_that_does_not_exist(site):
 
 
 def test_the_switcher_goes_to_the_other_news_index_and_says_why(site):
-    path = f"actualites/{FRENCH_ONLY['slug']}/"
-    switch = site.html(path).select_one('.md-select__link[hreflang="en"]')
-    assert target_file(site.site, path, switch["href"]) == site.site / "en/news/index.html"
-    assert "French only" in switch.get_text(" ", strip=True) and switch["lang"] == "en"
-    path = f"en/news/{ENGLISH_ONLY['slug']}/"
-    switch = site.html(path).select_one('.md-select__link[hreflang="fr"]')
-    assert target_file(site.site, path, switch["href"]) == site.site / "actualites/index.html"
-    assert "qu'en anglais" in switch.get_text(" ", strip=True)
+    for path, other, index, words in ((f"actualites/{FRENCH_ONLY['slug']}/", "en", "en/news/", "French only"),
+                                      (f"en/news/{ENGLISH_ONLY['slug']}/", "fr", "actualites/", "qu'en anglais")):
+        page = site.html(path)
+        switch = page.select_one(f'a.csn-lang[hreflang="{other}"]')
+        assert target_file(site.site, path, switch["href"]) == site.site / index / "index.html"
+        assert words in switch.get_text(" ", strip=True) and switch["lang"] == other and words in switch["title"]
+        notice = page.select_one(f'.csn-lang-notice[lang="{other}"]')  # said on the page too, visibly
+        assert words in notice.get_text(" ", strip=True)
+        assert target_file(site.site, path, notice.select_one("a")["href"]) == site.site / index / "index.html"
 
 
 def test_search_and_open_data_hold_it_in_its_language(site):

@@ -205,6 +205,8 @@ def test_validation_says_drafts_are_left_out(site):
 def test_a_published_record_naming_a_draft_is_an_error_naming_both_files(tmp_path, site):
     data = tmp_path / "data"
     shutil.copytree(site.project / "data", data)
+    if (site.project / "assets").is_dir():  # the identity's images, which data/site.yml names
+        shutil.copytree(site.project / "assets", tmp_path / "assets")
     news = data / "news/2030-06-03-brouillon.yml"
     news.write_text(news.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
     with pytest.raises(DataError) as raised:

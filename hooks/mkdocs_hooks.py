@@ -25,6 +25,7 @@ from mkdocs.structure.toc import get_toc
 from csn.annotations import print_problems
 from csn.build import LanguageBuild, prepare
 from csn.build_date import BuildDateError
+from csn.cms_admin import AdminBundleMissing, write_admin
 from csn.error_page import ERROR_TEMPLATE, error_page
 from csn.errors import DataError
 from csn.incremental import must_render
@@ -58,7 +59,7 @@ def _reload_edited_data_layer() -> None:
     global _csn_stamp, prepare, BuildDateError, DataError, page_context, page_meta, theme_globals
     global print_problems, secure_page, write_problems_pages, error_page, language_root, scheduled_warnings
     global split_search_index, read_settings, language_files, THEME_TEMPLATES, must_render, merge_indexes
-    global read_indexes
+    global read_indexes, AdminBundleMissing, write_admin
     stamp = _csn_source_stamp()
     if stamp == _csn_stamp:
         return
@@ -70,6 +71,7 @@ def _reload_edited_data_layer() -> None:
             from csn.annotations import print_problems
             from csn.build import prepare
             from csn.build_date import BuildDateError
+            from csn.cms_admin import AdminBundleMissing, write_admin
             from csn.error_page import error_page
             from csn.errors import DataError
             from csn.incremental import must_render
@@ -343,6 +345,16 @@ def on_post_build(config) -> None:
     if _previous_search:  # a preview rebuild's indexes get back the entries of the pages it kept
         merge_indexes(_previous_search)
         _previous_search = None
+    _write_admin(config)
+
+
+def _write_admin(config) -> None:
+    """The editing interface at /admin/ (Sveltia CMS), once per build, after every language."""
+    themes = [(theme.id, theme.label) for theme in _build.site.themes]
+    try:
+        write_admin(Path(config.site_dir), PROJECT_DIR, themes, config.site_url or "/")
+    except AdminBundleMissing as error:
+        raise PluginError(str(error)) from None
 
 
 @event_priority(LAST)

@@ -17,6 +17,8 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 # What a whole copy of the project leaves out: local state, outputs and caches.
 NOT_COPIED = (".git", ".venv", "site", "test-output", "__pycache__", ".pytest_cache", ".ruff_cache")
 VENV = Path(sys.executable).parent.parent
+# The editing interface bundled from the npm package (`make test` bundles it): the copies' builds use it.
+ADMIN_BUNDLE = os.environ.get("CSN_ADMIN_BUNDLE") or str(PROJECT_DIR / "node_modules" / ".cache" / "csn-admin")
 
 
 @dataclass
@@ -58,7 +60,8 @@ def make(project: Path, *args: str, env: dict | None = None, timeout: int = 300)
 
 def build(project: Path, site_url: str | None = None, extra_env: dict | None = None) -> BuildResult:
     # The copy's own hooks, not the repository's: a build of a copy reads nothing outside it.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), **(extra_env or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"),
+           "CSN_ADMIN_BUNDLE": ADMIN_BUNDLE, **(extra_env or {})}
     if site_url is not None:
         env["SITE_URL"] = site_url
     site = project / "site"

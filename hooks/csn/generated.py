@@ -2,7 +2,8 @@
 
 - data/schemas/<collection>.schema.json, the JSON Schemas;
 - the first line of every data file, which names its schema;
-- the field tables of the editors' guides.
+- the field tables of the editors' guides;
+- data/schemas/sveltia-cms.json, the forms of the editing interface at /admin/ (cms_config.py).
 `make schemas` rewrites them all, so that a change of schema.py is one command away from being in sync.
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cms_config import CONFIG_FILE
+from .cms_config import render as render_cms_config
 from .datafiles import collection_of, data_files
 from .guide import GUIDES, refresh
 from .schema_export import SCHEMAS_FOLDER, expected_files, modeline
@@ -29,6 +32,7 @@ def expected(project_dir: Path) -> dict[Path, str]:
     """Each generated file and the text it must hold; guides missing a field table raise ValueError."""
     data_dir = project_dir / "data"
     files = expected_files(data_dir)
+    files[data_dir / CONFIG_FILE] = render_cms_config()
     for path in data_files(data_dir):
         collection = collection_of(data_dir, path)
         files[path] = with_modeline(path.read_text(encoding="utf-8"), modeline(collection))

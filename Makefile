@@ -44,7 +44,7 @@ node_modules/.installed: package.json package-lock.json .npmrc
 # site serves itself (no CDN); the build copies them (hooks/csn/cms_admin.py finds them through this variable).
 ADMIN_BUNDLE := node_modules/.cache/csn-admin
 export CSN_ADMIN_BUNDLE := $(CURDIR)/$(ADMIN_BUNDLE)
-$(ADMIN_BUNDLE)/VERSION: node_modules/.installed tools/bundle_cms.mjs
+$(ADMIN_BUNDLE)/VERSION: node_modules/.installed tools/bundle_cms.mjs tools/cms_entry.js
 	node tools/bundle_cms.mjs $(ADMIN_BUNDLE)
 
 # The machine's Java for the HTML checker: Debian's default JRE when there is none.

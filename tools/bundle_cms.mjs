@@ -63,10 +63,10 @@ const ownAddresses = {
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-const entry = join(outDir, ".entry.js");
-// The editor starts here, once: it reads the configuration file the page names (<link rel="cms-config-url">).
-// The output is not called sveltia-cms.js, a name the package would start a second time by itself.
-writeFileSync(entry, 'import CMS from "@sveltia/cms";\nCMS.init();\n');
+// The entry registers the site's own input (proper names) and starts the editor, which reads the configuration
+// file the page names (<link rel="cms-config-url">). The output is not called sveltia-cms.js, a name the
+// package would start a second time by itself.
+const entry = join(dirname(new URL(import.meta.url).pathname), "cms_entry.js");
 await build({
   entryPoints: { cms: entry },
   absWorkingDir: process.cwd(),
@@ -84,7 +84,6 @@ await build({
   plugins: [trimGrammars, ownAddresses],
   logLevel: "warning",
 });
-rmSync(entry);
 // The fonts, workers and WebAssembly files the code finds next to itself (new URL("assets/...", import.meta.url)).
 cpSync(join(cmsRoot, "npm", "assets"), join(outDir, "assets"), { recursive: true,
   filter: (path) => !path.endsWith(".map") });

@@ -50,7 +50,8 @@ FORM_HELP: dict[str, tuple[str, str]] = {
     "translated_text": ("Écrivez les deux langues.", "Write both languages."),
     "translated_markdown": ("Écrivez les deux langues ; la barre d'outils met en forme (Markdown).",
                             "Write both languages; the toolbar formats the text (Markdown)."),
-    "proper_name": ("Le nom tel qu'il s'écrit.", "The name as it is written."),
+    "proper_name": ("Le nom tel qu'il s'écrit ; l'anglais seulement s'il se traduit.",
+                    "The name as it is written; English only when it translates."),
     "translated_slug": ("Minuscules a-z, chiffres et tirets, sans accents.",
                         "Lowercase a-z, digits and hyphens, no accents."),
     "enum": ("", ""),
@@ -149,7 +150,7 @@ def field_config(spec: Field, themes: Themes = ()) -> dict[str, Any]:
     if kind == "translated_slug":
         return _in_languages(spec, {"widget": "string", "pattern": _id_pattern(), "maxlength": MAX_ID_LENGTH})
     if kind == "proper_name":
-        return {**_labelled(spec), "widget": "string", "pattern": _text_pattern()}
+        return {**_labelled(spec), "widget": "proper_name"}  # tools/cms_entry.js: a text, or fr and en
     if kind == "enum":
         return {**_labelled(spec), "widget": "select", "options": _choice_labels(spec.labels, spec.choices)}
     if kind == "date":

@@ -53,11 +53,20 @@ def _leftover_schemas(project_dir: Path, files: dict[Path, str]) -> list[Path]:
     return sorted(set((project_dir / "data" / SCHEMAS_FOLDER).glob("*.schema.json")) - set(files))
 
 
+def _differs(path: Path, text: str) -> bool:
+    if not path.is_file():
+        return True
+    actual = path.read_text(encoding="utf-8")
+    # The editing interface (Sveltia CMS) writes a data file without its comments, the first line included:
+    # such a file is in step (`make schemas` puts the line back), only a wrong first line is not.
+    return actual != text and not (text.startswith(MODELINE_START) and not actual.startswith(MODELINE_START)
+                                   and text.partition("\n")[2] == actual)
+
+
 def stale(project_dir: Path) -> list[str]:
     """The generated files that differ from the definition, shown from the project folder."""
     files = expected(project_dir)
-    found = [path.relative_to(project_dir).as_posix() for path, text in files.items()
-             if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    found = [path.relative_to(project_dir).as_posix() for path, text in files.items() if _differs(path, text)]
     return found + [f"{path.relative_to(project_dir).as_posix()} (no such collection)"
                     for path in _leftover_schemas(project_dir, files)]
 

@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 
 .DEFAULT_GOAL := help
 .PHONY: help build serve test validate summary new-news new-project new-partner translations schemas check \
-	check-generated check-data-schemas check-yaml lint clean world-map screenshot social-cards bench profile
+	check-generated check-data-schemas check-yaml lint clean world-map screenshot editing-screenshots social-cards bench profile
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -130,6 +130,9 @@ test: $(VENV)/.test-installed node_modules/.installed $(ADMIN_BUNDLE)/VERSION $(
 
 screenshot: $(VENV)/.test-installed $(CHROMIUM_PATH) build ## Take the README's picture of the home page (.github/screenshot-home.png)
 	$(PY) scripts/readme_screenshot.py site .github/screenshot-home.png
+
+editing-screenshots: $(VENV)/.test-installed $(CHROMIUM_PATH) build ## Take the guides' pictures of the editing interface /admin/ (.github/editing/)
+	PYTHONPATH=hooks $(PY) scripts/editing_screenshots.py site .github/editing
 
 social-cards: $(VENV)/.test-installed $(CHROMIUM_PATH) ## Redraw the link preview pictures from data/site.yml (overrides/assets/images/social-card-{fr,en}.png)
 	$(PY) scripts/social_cards.py overrides/assets/images

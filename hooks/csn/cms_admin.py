@@ -87,8 +87,9 @@ def repository(environ: Mapping[str, str]) -> str:
 
 
 def admin_config(themes: Themes, site_url: str, environ: Mapping[str, str]) -> str:
-    config: dict[str, Any] = cms_config(themes, backend={"name": "github", "repo": repository(environ),
-                                                         "branch": BRANCH})
+    # Sign-in with a token or on a local clone: GitHub's OAuth needs a server of ours (DEVELOPING.md).
+    backend = {"name": "github", "repo": repository(environ), "branch": BRANCH, "auth_methods": ["token"]}
+    config: dict[str, Any] = cms_config(themes, backend=backend)
     if site_url.startswith(("http://", "https://")):
         config = {**config, "site_url": site_url.rstrip("/"), "display_url": site_url}
     return render(config)

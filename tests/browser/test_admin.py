@@ -13,41 +13,12 @@ import pytest
 import yaml
 
 from browserkit import record, screenshot_path
+from cms_clone import CLONE, READ_CLONE, clone_files, open_local_clone
 from csn.cms_admin import admin_policy
 from csn.load import load_site
-from sitebuild import PROJECT_DIR, copy_project
+from sitebuild import copy_project
 
-CLONE = "clone"
-PICK_THE_CLONE = """
-window.showDirectoryPicker = async () =>
-  (await navigator.storage.getDirectory()).getDirectoryHandle(%r, {create: true});
-""" % CLONE
-WRITE_CLONE = """async ([name, files]) => {
-  const root = await navigator.storage.getDirectory();
-  await root.removeEntry(name, {recursive: true}).catch(() => {});
-  const clone = await root.getDirectoryHandle(name, {create: true});
-  await clone.getDirectoryHandle('.git', {create: true});
-  for (const [path, text] of Object.entries(files)) {
-    let folder = clone;
-    const parts = path.split('/');
-    for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, {create: true});
-    const writer = await (await folder.getFileHandle(parts.at(-1), {create: true})).createWritable();
-    await writer.write(text);
-    await writer.close();
-  }
-}"""
-READ_CLONE = """async ([name, path]) => {
-  let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle(name);
-  const parts = path.split('/');
-  for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
-  return await (await (await folder.getFileHandle(parts.at(-1))).getFile()).text();
-}"""
 TOP_KEY = re.compile(r"^([a-z_]+):")
-
-
-def _clone_files() -> dict[str, str]:
-    return {path.relative_to(PROJECT_DIR).as_posix(): path.read_text(encoding="utf-8")
-            for path in sorted((PROJECT_DIR / "data").rglob("*.yml"))}
 
 
 def _news_item(files: dict[str, str]) -> str:
@@ -89,21 +60,11 @@ def french_editor(browser, served_site):
     context.close()
 
 
-def _open_local_clone(recorded, files):
-    recorded.page.context.add_init_script(PICK_THE_CLONE)
-    recorded.goto("admin/")
-    recorded.page.evaluate(WRITE_CLONE, [CLONE, files])
-    recorded.page.reload()
-    recorded.page.get_by_role("button", name="Travailler avec un dépôt local").click()
-    recorded.page.get_by_text("Collections").first.wait_for()
-    return recorded
-
-
 def test_the_editor_changes_a_news_items_titles_in_a_local_clone(french_editor, tmp_path):
-    files = _clone_files()
+    files = clone_files()
     path = _news_item(files)
     entry = path.rsplit("/", 1)[1].removesuffix(".yml")
-    recorded = _open_local_clone(french_editor, files)
+    recorded = open_local_clone(french_editor, files)
     page = recorded.page
     page.screenshot(path=screenshot_path("admin-collections"))
     page.goto(recorded.url(f"admin/#/collections/news/entries/{entry}"))

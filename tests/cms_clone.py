@@ -1,0 +1,53 @@
+"""Sveltia CMS's local-clone mode in Chromium, without a real folder: the browser's private file system stands in.
+
+The CMS asks for the clone's folder with showDirectoryPicker(); the page is given one that answers with a
+folder of the origin's private file system, filled beforehand with a copy of data/ (and the `.git` folder
+the CMS looks for). What the CMS writes is read back from there.
+"""
+
+from __future__ import annotations
+
+from sitebuild import PROJECT_DIR
+
+CLONE = "clone"
+PICK_THE_CLONE = f"""
+window.showDirectoryPicker = async () =>
+  (await navigator.storage.getDirectory()).getDirectoryHandle("{CLONE}", {{create: true}});
+"""
+WRITE_CLONE = """async ([name, files]) => {
+  const root = await navigator.storage.getDirectory();
+  await root.removeEntry(name, {recursive: true}).catch(() => {});
+  const clone = await root.getDirectoryHandle(name, {create: true});
+  await clone.getDirectoryHandle('.git', {create: true});
+  for (const [path, text] of Object.entries(files)) {
+    let folder = clone;
+    const parts = path.split('/');
+    for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, {create: true});
+    const writer = await (await folder.getFileHandle(parts.at(-1), {create: true})).createWritable();
+    await writer.write(text);
+    await writer.close();
+  }
+}"""
+READ_CLONE = """async ([name, path]) => {
+  let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle(name);
+  const parts = path.split('/');
+  for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
+  return await (await (await folder.getFileHandle(parts.at(-1))).getFile()).text();
+}"""
+
+
+def clone_files(project_dir=PROJECT_DIR) -> dict[str, str]:
+    """The clone's files: every YAML file of data/, by path from the project folder."""
+    return {path.relative_to(project_dir).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted((project_dir / "data").rglob("*.yml"))}
+
+
+def open_local_clone(recorded, files: dict[str, str]):
+    """Open /admin/ on `recorded` (a French-speaking browser), fill the clone, pick it: the collections show."""
+    recorded.page.context.add_init_script(PICK_THE_CLONE)
+    recorded.goto("admin/")
+    recorded.page.evaluate(WRITE_CLONE, [CLONE, files])
+    recorded.page.reload()
+    recorded.page.get_by_role("button", name="Travailler avec un dépôt local").click()
+    recorded.page.get_by_text("Collections").first.wait_for()
+    return recorded

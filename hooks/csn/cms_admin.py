@@ -119,6 +119,12 @@ def write_admin(site_dir: Path, project_dir: Path, themes: Themes, site_url: str
     environ = os.environ if environ is None else environ
     target = site_dir / ADMIN_FOLDER
     _copy_bundle(find_bundle(project_dir, environ), target)
-    (target / "index.html").write_text(admin_page(), encoding="utf-8")
-    (target / "config.json").write_text(admin_config(themes, site_url, environ), encoding="utf-8")
+    _write_if_changed(target / "index.html", admin_page())
+    _write_if_changed(target / "config.json", admin_config(themes, site_url, environ))
     return target
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    """A preview rebuild leaves an unchanged file as it was (its time tells what a rebuild rewrote)."""
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")

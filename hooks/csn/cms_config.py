@@ -16,6 +16,7 @@ from typing import Any
 
 from babel import Locale
 
+from .assets import MAX_ASSET_BYTES
 from .schema import (
     COLLECTIONS,
     COUNTRY_CODES,
@@ -224,6 +225,10 @@ def cms_config(themes: Themes = (), backend: dict[str, str] | None = None) -> di
         "publish_mode": "editorial_workflow",
         "media_folder": IMAGES_FOLDER,
         "public_folder": IMAGES_FOLDER,
+        # Pictures are the site's own files, no larger than validation accepts; no stock photo libraries
+        # (other hosts), and file names made like ids.
+        "media_libraries": {"default": {"config": {"max_file_size": MAX_ASSET_BYTES, "slugify_filename": True}},
+                            "stock_assets": {"providers": []}},
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "output": {"omit_empty_optional_fields": True, "yaml": {"indent_size": 2, "indent_sequences": True}},
         "collections": [

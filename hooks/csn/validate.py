@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from .assets import AssetChecker
+from .assets import AssetChecker, from_site_root
 from .characters import hidden_character_problem
 from .dates import parse_partial_date
 from .errors import Problem
@@ -266,6 +266,7 @@ class RecordChecker:
 
     def asset(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
+        value = from_site_root(value) if value is not None else None
         problem = self.asset_problem(value) if value is not None else ""
         if problem:
             self.report(node.line, name, problem)

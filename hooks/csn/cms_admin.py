@@ -58,6 +58,20 @@ def admin_policy() -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
+# A translated value: its French and English inputs side by side, French first, where the form is wide enough
+# (the CMS lays out an object's inputs one under the other; `data-key-path` ends with the language).
+ADMIN_STYLE = """\
+@media (min-width: 1100px) {
+  .item-list:has(> section[data-key-path$=".fr"] + section[data-key-path$=".en"]) {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    column-gap: 16px;
+  }
+}
+"""
+STYLE_FILE = "csn-admin.css"
+
+
 def admin_page() -> str:
     """admin/index.html: the policy first, then the configuration's address and the editor's script."""
     return f"""<!doctype html>
@@ -70,6 +84,7 @@ def admin_page() -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Édition du site · Site editing — Consortium Santé Numérique</title>
 <link href="config.json" type="application/json" rel="cms-config-url">
+<link href="{STYLE_FILE}" rel="stylesheet">
 <script type="module" src="cms.js"></script>
 </head>
 <body>
@@ -120,6 +135,7 @@ def write_admin(site_dir: Path, project_dir: Path, themes: Themes, site_url: str
     target = site_dir / ADMIN_FOLDER
     _copy_bundle(find_bundle(project_dir, environ), target)
     _write_if_changed(target / "index.html", admin_page())
+    _write_if_changed(target / STYLE_FILE, ADMIN_STYLE)
     _write_if_changed(target / "config.json", admin_config(themes, site_url, environ))
     return target
 

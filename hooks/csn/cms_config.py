@@ -39,6 +39,9 @@ THEMES = "themes"  # the one collection kept as a map in one file (themes.yml): 
 LANGUAGE_NAMES = {"fr": ("Français", "French"), "en": ("Anglais", "English")}
 # Translated texts written as a paragraph get a text area; the others are one line.
 PARAGRAPHS = frozenset({"summary", "description", "role"})
+# The collections' names in the interface, plural and singular (another collection: its description).
+COLLECTION_LABELS = {"projects": ("Projets", "Projet"), "partners": ("Partenaires", "Partenaire"),
+                     "news": ("Actualités", "Actualité"), "programmes": ("Programmes", "Programme")}
 # The data says which field names a record: shown in lists and pickers.
 TITLE_FIELDS = ("title", "name")
 # The themes of data/themes.yml: (id, {"fr": label, "en": label}).
@@ -185,7 +188,9 @@ def field_config(spec: Field, themes: Themes = ()) -> dict[str, Any]:
     if kind == "list" and spec.item is not None:
         item = spec.item
         fields = item.fields if item.kind in ("object", "ref_or_object", "image") else (item,)
-        return {**_labelled(spec), "widget": "list", "label_singular": item.description["fr"],
+        singular = (COLLECTION_LABELS.get(item.target, (None, item.description["fr"]))[1]
+                    if item.kind == "ref_or_object" else item.description["fr"])
+        return {**_labelled(spec), "widget": "list", "label_singular": singular,
                 "fields": [field_config(f, themes) for f in fields]}
     if kind in ("object", "image"):
         return {**_labelled(spec), "widget": "object", "fields": [field_config(f, themes) for f in spec.fields]}
@@ -198,8 +203,9 @@ def _folder_collection(collection: Collection, themes: Themes) -> dict[str, Any]
     slug = "{{fields.date}}-{{" + title + "}}" if collection.field_named("date") else "{{" + title + "}}"
     return {
         "name": collection.name,
-        "label": collection.description["fr"],
-        "description": f"{collection.description['fr']} — {collection.description['en']}",
+        "label": COLLECTION_LABELS.get(collection.name, (collection.description["fr"],))[0],
+        "label_singular": COLLECTION_LABELS.get(collection.name, (None, collection.description["fr"]))[1],
+        "description": f"{collection.description['fr']} — *{collection.description['en']}*",
         "folder": f"data/{collection.path}",
         "extension": "yml",
         "format": "yaml",

@@ -71,6 +71,9 @@ def test_the_editor_changes_a_news_items_titles_in_a_local_clone(french_editor, 
     title_fr = page.get_by_role("textbox", name="Français · French").first
     title_en = page.get_by_role("textbox", name="Anglais · English").first
     before = yaml.safe_load(files[path])
+    # French and English side by side, French first (1280 px wide).
+    fr_box, en_box = title_fr.bounding_box(), title_en.bounding_box()
+    assert abs(fr_box["y"] - en_box["y"]) < 2 and fr_box["x"] + fr_box["width"] <= en_box["x"]
     assert title_fr.input_value() == before["title"]["fr"] and title_en.input_value() == before["title"]["en"]
     title_fr.fill("Titre modifié : « l'essai »")
     title_en.fill("Edited title: 'the test'")

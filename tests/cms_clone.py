@@ -34,6 +34,19 @@ READ_CLONE = """async ([name, path]) => {
   for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
   return await (await (await folder.getFileHandle(parts.at(-1))).getFile()).text();
 }"""
+# The text of a file of the clone (its size in bytes when asked), or null when there is none.
+READ_CLONE_IF_ANY = """async ([name, path, size]) => {
+  try {
+    let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle(name);
+    const parts = path.split('/');
+    for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
+    const file = await (await folder.getFileHandle(parts.at(-1))).getFile();
+    return size ? file.size : await file.text();
+  } catch (error) {
+    if (error.name === 'NotFoundError') return null;
+    throw error;
+  }
+}"""
 
 
 def clone_files(project_dir=PROJECT_DIR) -> dict[str, str]:

@@ -13,9 +13,10 @@ import pytest
 import yaml
 
 from browserkit import record, screenshot_path
-from cms_clone import CLONE, READ_CLONE, clone_files, open_local_clone
+from cms_clone import CLONE, READ_CLONE, READ_CLONE_IF_ANY, clone_files, open_local_clone
 from csn.cms_admin import admin_policy
 from csn.load import load_site
+from hostile import png_bytes
 from sitebuild import copy_project
 
 TOP_KEY = re.compile(r"^([a-z_]+):")
@@ -120,3 +121,71 @@ def test_the_admin_page_has_its_own_policy_and_the_public_pages_keep_theirs(open
     assert "connect-src 'self';" in public
     for admin_only in ("api.github.com", "'unsafe-inline'", "'wasm-unsafe-eval'", "blob:"):
         assert admin_only not in public
+
+
+def _saved(page, path: str, before: str | None) -> str:
+    """The file at `path` of the clone once the CMS has written it (it does a moment after the click)."""
+    for _ in range(60):
+        text = page.evaluate(READ_CLONE_IF_ANY, [CLONE, path])
+        if text is not None and text != before:
+            return text
+        page.wait_for_timeout(250)
+    pytest.fail(f"the CMS did not write {path}")
+
+
+def test_a_new_news_item_is_named_as_make_new_news_names_it_and_is_valid(french_editor, tmp_path):
+    files = clone_files()
+    recorded = open_local_clone(french_editor, files)
+    page = recorded.page
+    page.goto(recorded.url("admin/#/collections/news/new"))
+    page.get_by_role("textbox", name=re.compile("^Date de l")).fill("2031-05-30")
+    texts = {"title": ("Le CSN au congrès de Digital Health Canada", "CSN at the Digital Health Canada congress"),
+             "summary": ("Un résumé d'essai.", "A test summary.")}
+    for index, (fr, en) in enumerate(texts.values()):
+        page.get_by_role("textbox", name="Français · French").nth(index).fill(fr)
+        page.get_by_role("textbox", name="Anglais · English").nth(index).fill(en)
+    page.locator('section[data-key-path="body"]').first.scroll_into_view_if_needed()
+    for lang, text in (("fr", "Le **texte**."), ("en", "The **text**.")):
+        page.locator(f'section[data-key-path="body.{lang}"] [contenteditable="true"]').first.click()
+        page.keyboard.type(text)
+    page.get_by_role("button", name="Enregistrer").click()
+    path = "data/news/2031-05-30-le-csn-au-congres-de-digital-health-canada.yml"
+    written = _saved(page, path, None)
+    record = yaml.safe_load(written)
+    assert record["title"] == dict(zip(("fr", "en"), texts["title"], strict=True))
+    assert {lang: record["body"][lang].strip() for lang in ("fr", "en")} == {"fr": "Le **texte**.",
+                                                                               "en": "The **text**."}
+    project = copy_project(tmp_path / "project")
+    (project / path).write_text(written, encoding="utf-8")
+    site = load_site(project / "data")
+    item = next(n for n in site.news + site.scheduled if n.id == path.rsplit("/", 1)[1].removesuffix(".yml"))
+    assert item.title["en"] == texts["title"][1]
+    assert recorded.problems() == [] and recorded.foreign_requests == []
+
+
+def test_an_uploaded_picture_goes_into_assets_images_and_the_record_names_it(french_editor, tmp_path):
+    files = clone_files()
+    partner = next(p for p in files if p.startswith("data/partners/"))
+    entry = partner.rsplit("/", 1)[1].removesuffix(".yml")
+    picture = tmp_path / "Logo Été.png"
+    picture.write_bytes(png_bytes())
+    recorded = open_local_clone(french_editor, files)
+    page = recorded.page
+    page.goto(recorded.url(f"admin/#/collections/partners/entries/{entry}"))
+    page.locator('section[data-key-path="logo"]').get_by_role("button", name="Parcourir").click()
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Téléverser").click()
+    chooser.value.set_files(str(picture))
+    page.get_by_role("button", name="Insérer").click()
+    page.get_by_role("button", name="Enregistrer").click()
+    written = _saved(page, partner, files[partner])
+    logo = yaml.safe_load(written)["logo"]
+    assert logo == "/assets/images/logo-ete.png"  # named like an id, from the site's root
+    assert page.evaluate(READ_CLONE_IF_ANY, [CLONE, logo.lstrip("/"), True]) == len(png_bytes())
+    project = copy_project(tmp_path / "project")
+    (project / partner).write_text(written, encoding="utf-8")
+    (project / "assets" / "images").mkdir(parents=True, exist_ok=True)
+    (project / logo.lstrip("/")).write_bytes(png_bytes())
+    site = load_site(project / "data")
+    assert next(p for p in site.partners if p.id == entry).logo == "assets/images/logo-ete.png"
+    assert recorded.problems() == [] and recorded.foreign_requests == []

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .assets import AssetChecker, from_site_root
-from .characters import hidden_character_problem
-from .dates import parse_partial_date
+from .characters import has_visible_character, hidden_character_problem
+from .dates import CONSORTIUM_YEARS, YearRange, parse_partial_date
 from .errors import Problem
 from .markdown_render import read_markdown
 from .safe_urls import link_problem, web_address_problem
@@ -62,9 +62,10 @@ class LocatedText(str):
 class RecordChecker:
     """Checks one file's mapping; collects problems instead of stopping at the first."""
 
-    def __init__(self, file: str, assets: AssetChecker | None = None):
+    def __init__(self, file: str, assets: AssetChecker | None = None, years: YearRange = CONSORTIUM_YEARS):
         self.file = file
         self.assets = assets
+        self.years = years
         self.problems: list[Problem] = []
 
     def report(self, line: int, field: str, message: str) -> None:
@@ -124,6 +125,9 @@ class RecordChecker:
         if hidden:
             self.report(node.line, name, hidden)
             return None
+        if not has_visible_character(value):
+            self.report(node.line, name, "has no visible character (only invisible or blank ones): write the text")
+            return None
         return value
 
     def translated(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
@@ -161,6 +165,8 @@ class RecordChecker:
                             f"HTML such as `{facts.raw_html[:40]}` is not shown on the site: write it in Markdown "
                             "(**bold**, *italics*, [text](https://…), a blank line between paragraphs), "
                             "or put it between backquotes to show it as code")
+            for written, why in facts.unsupported:
+                self.report(scalar.line_of(written), f"{name}.{lang}", why)
             for tag, url in facts.urls:
                 problem = self.asset_problem(url) if tag == "img" else link_problem(url)
                 if problem:
@@ -206,10 +212,15 @@ class RecordChecker:
         if value is None:
             return None
         try:
-            return parse_partial_date(value)
+            date = parse_partial_date(value)
         except ValueError as exc:
             self.report(node.line, name, str(exc))
             return None
+        problem = self.years.problem(date, value)
+        if problem:
+            self.report(node.line, name, problem)
+            return None
+        return date
 
     def boolean(self, spec: Field, node: Node, name: str) -> bool | None:
         # YAML 1.2: only these words are booleans (`yes`, `no`, `on` and `off` are text).
@@ -294,7 +305,21 @@ class RecordChecker:
             self.report(node.line, name, "must be a list: one `- item` per line below it")
             return None
         values = [self.check(spec.item, child, f"{name}[{index}]") for index, child in enumerate(node.items)]
+        self.report_repeats(node, values, name)
         return [value for value in values if value is not None]
+
+    def report_repeats(self, node: Sequence, values: list[Any], name: str) -> None:
+        """An id or text listed twice would show twice on the pages, in JSON-LD and in the open data."""
+        first_lines: dict[str, int] = {}
+        for index, (child, value) in enumerate(zip(node.items, values, strict=True)):
+            key = _listed_key(value)
+            if key is None:
+                continue
+            if key in first_lines:
+                self.report(child.line, f"{name}[{index}]",
+                            f"`{key}` is listed twice (first on line {first_lines[key]}): keep only one")
+            else:
+                first_lines[key] = child.line
 
     def obj(self, spec: Field, node: Node, name: str) -> dict[str, Any] | None:
         if not isinstance(node, Mapping):
@@ -302,6 +327,15 @@ class RecordChecker:
             self.report(node.line, name, f"must hold the fields {fields} on indented lines below it")
             return None
         return self.check_fields(spec.fields, node, prefix=f"{name}.")
+
+
+def _listed_key(value: Any) -> str | None:
+    """What makes two items of a list the same: an id (also an object's `id`), a text, an address."""
+    if isinstance(value, dict):
+        value = value.get("id", value.get("url"))
+    if isinstance(value, Ref):
+        return value.id
+    return value if isinstance(value, str) else None
 
 
 _RULES: dict[str, Callable[..., Any]] = {
@@ -348,9 +382,9 @@ def id_problem(value: str) -> str:
     return ""
 
 
-def check_record(collection: Collection, mapping: Mapping, file: str,
-                 assets: AssetChecker | None = None) -> tuple[dict[str, Any], list[Problem]]:
-    checker = RecordChecker(file, assets)
+def check_record(collection: Collection, mapping: Mapping, file: str, assets: AssetChecker | None = None,
+                 years: YearRange = CONSORTIUM_YEARS) -> tuple[dict[str, Any], list[Problem]]:
+    checker = RecordChecker(file, assets, years)
     values = checker.check_fields(collection.fields, mapping)
     _check_period(checker, values, mapping)
     return values, checker.problems

@@ -12,12 +12,12 @@ import re
 import pytest
 import yaml
 
-from browserkit import record, screenshot_path
-from cms_clone import CLONE, READ_CLONE, READ_CLONE_IF_ANY, clone_files, open_local_clone
-from csn.cms_admin import admin_policy
-from csn.load import load_site
-from hostile import png_bytes
-from sitebuild import copy_project
+from csn.data.load import load_site
+from csn.editors.cms_admin import admin_policy
+from tests.helpers.browserkit import record, screenshot_path
+from tests.helpers.hostile import png_bytes
+from tests.helpers.sitebuild import FIXTURE_DIR, copy_project
+from tools.cms_clone import CLONE, READ_CLONE, READ_CLONE_IF_ANY, clone_files, open_local_clone
 
 TOP_KEY = re.compile(r"^([a-z_]+):")
 
@@ -62,10 +62,11 @@ def french_editor(browser, served_site):
 
 
 def test_the_editor_changes_a_news_items_titles_in_a_local_clone(french_editor, tmp_path):
-    files = clone_files()
+    files = clone_files(FIXTURE_DIR)
     path = _news_item(files)
     entry = path.rsplit("/", 1)[1].removesuffix(".yml")
-    recorded = open_local_clone(french_editor, files)
+    recorded = french_editor
+    open_local_clone(recorded.page, recorded.url("admin/"), files)
     page = recorded.page
     page.screenshot(path=screenshot_path("admin-collections"))
     page.goto(recorded.url(f"admin/#/collections/news/entries/{entry}"))
@@ -134,8 +135,9 @@ def _saved(page, path: str, before: str | None) -> str:
 
 
 def test_a_new_news_item_is_named_as_make_new_news_names_it_and_is_valid(french_editor, tmp_path):
-    files = clone_files()
-    recorded = open_local_clone(french_editor, files)
+    files = clone_files(FIXTURE_DIR)
+    recorded = french_editor
+    open_local_clone(recorded.page, recorded.url("admin/"), files)
     page = recorded.page
     page.goto(recorded.url("admin/#/collections/news/new"))
     page.get_by_role("textbox", name=re.compile("^Date de l")).fill("2031-05-30")
@@ -164,12 +166,13 @@ def test_a_new_news_item_is_named_as_make_new_news_names_it_and_is_valid(french_
 
 
 def test_an_uploaded_picture_goes_into_assets_images_and_the_record_names_it(french_editor, tmp_path):
-    files = clone_files()
+    files = clone_files(FIXTURE_DIR)
     partner = next(p for p in files if p.startswith("data/partners/"))
     entry = partner.rsplit("/", 1)[1].removesuffix(".yml")
     picture = tmp_path / "Logo Été.png"
     picture.write_bytes(png_bytes())
-    recorded = open_local_clone(french_editor, files)
+    recorded = french_editor
+    open_local_clone(recorded.page, recorded.url("admin/"), files)
     page = recorded.page
     page.goto(recorded.url(f"admin/#/collections/partners/entries/{entry}"))
     page.locator('section[data-key-path="logo"]').get_by_role("button", name="Parcourir").click()

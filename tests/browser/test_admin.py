@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from csn.data.load import load_site
-from csn.editors.cms_admin import admin_policy
+from csn.editors.cms_admin import GITHUB_API, admin_policy
 from tests.helpers.browserkit import record, screenshot_path
 from tests.helpers.hostile import png_bytes
 from tests.helpers.sitebuild import FIXTURE_DIR, copy_project
@@ -192,3 +192,26 @@ def test_an_uploaded_picture_goes_into_assets_images_and_the_record_names_it(fre
     site = load_site(project / "data")
     assert next(p for p in site.partners if p.id == entry).logo == "assets/images/logo-ete.png"
     assert recorded.problems() == [] and recorded.foreign_requests == []
+
+
+def test_token_sign_in_talks_to_githubs_api_alone_with_the_token(french_editor):
+    """GitHub itself cannot be reached here: its API is answered as for a revoked token. What is checked is
+    the editor's side: the token goes to GitHub's API, to no other host, and a refused token is said."""
+    page = french_editor.page
+    calls = []
+
+    def refuse(route):
+        calls.append((route.request.url, route.request.headers.get("authorization", "")))
+        route.fulfill(status=401, content_type="application/json", body='{"message": "Bad credentials"}')
+
+    page.route(GITHUB_API + "/**", refuse)  # registered after record(): it answers before record() refuses
+    french_editor.goto("admin/")
+    page.get_by_role("button", name="Se connecter avec un jeton d’accès").click()
+    token = page.get_by_role("textbox", name="Jeton d’accès personnel")
+    token.fill("github_pat_TEST0123456789")
+    token.press("Enter")
+    page.screenshot(path=screenshot_path("admin-token-refused"))
+    page.get_by_text("Le jeton fourni n’est pas valide").wait_for()
+    assert calls and all(url.startswith(GITHUB_API + "/") for url, _ in calls)
+    assert all("github_pat_TEST0123456789" in authorization for _, authorization in calls)
+    assert [url for url in french_editor.foreign_requests if not url.startswith(GITHUB_API + "/")] == []

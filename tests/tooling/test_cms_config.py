@@ -21,7 +21,7 @@ from tests.helpers.sitebuild import FIXTURE_DATA, PROJECT_DIR
 
 SVELTIA_SCHEMA = PROJECT_DIR / "node_modules" / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
 BACKEND = {"name": "github", "repo": "owner/name", "branch": "main"}
-TEXT_WIDGETS = ("string", "text", "markdown")
+TEXT_WIDGETS = ("string", "text", "markdown", "color")
 
 
 def _themes(data_dir: Path = FIXTURE_DATA) -> list[tuple[str, dict[str, str]]]:

@@ -19,6 +19,7 @@ from babel import Locale
 from csn.data.assets import MAX_ASSET_BYTES
 from csn.data.schema import (
     COLLECTIONS,
+    COLOR_PATTERN,
     COUNTRY_CODES,
     DATE_PATTERN,
     EMAIL_PATTERN,
@@ -76,6 +77,8 @@ FORM_HELP: dict[str, tuple[str, str]] = {
     "list": ("", ""),
     "object": ("", ""),
     "number": ("", ""),
+    "color": ("Choisissez la couleur, ou écrivez son code #rrggbb.", "Pick the colour, or write its #rrggbb code."),
+    "font": ("Chemin d'un fichier WOFF2 du dossier assets/.", "Path of a WOFF2 file of the assets/ folder."),
 }
 
 
@@ -194,6 +197,11 @@ def field_config(spec: Field, themes: Themes = ()) -> dict[str, Any]:
                 "fields": [field_config(f, themes) for f in fields]}
     if kind in ("object", "image"):
         return {**_labelled(spec), "widget": "object", "fields": [field_config(f, themes) for f in spec.fields]}
+    if kind == "color":
+        return {**_labelled(spec), "widget": "color", "allowInput": True,
+                "pattern": _pattern(COLOR_PATTERN, "Une couleur #rrggbb", "A colour #rrggbb")}
+    if kind == "font":  # a path typed as written (a file input would write it from the site's root)
+        return {**_labelled(spec), "widget": "string", "pattern": _text_pattern()}
     raise ValueError(f"no form input for the kind {kind!r} of {spec.name!r}: add it to cms_config.py")
 
 

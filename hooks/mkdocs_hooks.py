@@ -33,8 +33,7 @@ from csn.page_security import secure_page
 from csn.plan import DEFAULT_LANGUAGE
 from csn.preview_problems import write_problems_pages
 from csn.publishing import scheduled_warnings
-from csn.search_index import split_search_index
-from csn.search_merge import merge_indexes, read_indexes
+from csn.search_bundle import SearchIndexError, has_search_bundle, write_search_bundle
 from csn.settings import read_settings
 from csn.site_files import language_files
 from csn.template_cache import THEME_TEMPLATES
@@ -57,8 +56,8 @@ def _reload_edited_data_layer() -> None:
     """
     global _csn_stamp, prepare, BuildDateError, DataError, page_context, page_meta, theme_globals
     global print_problems, secure_page, write_problems_pages, error_page, language_root, scheduled_warnings
-    global split_search_index, read_settings, language_files, THEME_TEMPLATES, must_render, merge_indexes
-    global read_indexes
+    global read_settings, language_files, THEME_TEMPLATES, must_render, SearchIndexError, has_search_bundle
+    global write_search_bundle
     stamp = _csn_source_stamp()
     if stamp == _csn_stamp:
         return
@@ -77,8 +76,7 @@ def _reload_edited_data_layer() -> None:
             from csn.page_security import secure_page
             from csn.preview_problems import write_problems_pages
             from csn.publishing import scheduled_warnings
-            from csn.search_index import split_search_index
-            from csn.search_merge import merge_indexes, read_indexes
+            from csn.search_bundle import SearchIndexError, has_search_bundle, write_search_bundle
             from csn.settings import read_settings
             from csn.site_files import language_files
             from csn.template_cache import THEME_TEMPLATES
@@ -99,9 +97,6 @@ TEMPLATES_DIR = PROJECT_DIR / "overrides" / "csn"
 
 _serving = False  # under `mkdocs serve`, which keeps this module from rebuild to rebuild
 _build: LanguageBuild | None = None
-# Under --dirty: the search indexes as the previous build left them, read when a (re)build
-# starts and used when its last language is done.
-_previous_search: dict | None = None
 _spool: tempfile.TemporaryDirectory | None = None  # the generated files' content, until MkDocs copies it
 _problems: list = []  # the data's problems, while `mkdocs serve` shows them instead of the site
 
@@ -123,7 +118,6 @@ def on_config(config):
     dirty = "--dirty" in sys.argv  # as mkdocs-static-i18n reads it: the flag reaches no hook
     if dirty:
         _allow_dirty_builds()
-        _remember_search_indexes(config)
     try:
         settings = read_settings(config.extra.get("csn"))
         _build = prepare(PROJECT_DIR, Path(config.docs_dir), TEMPLATES_DIR, lang, settings, dirty)
@@ -236,12 +230,6 @@ def _allow_dirty_builds() -> None:
         logger.addFilter(_DirtyBuildWarning())
 
 
-def _remember_search_indexes(config) -> None:
-    global _previous_search
-    if not _building_other_languages(config):  # the first language of this rebuild: nothing rewritten yet
-        _previous_search = read_indexes(Path(config.site_dir))
-
-
 def _building_other_languages(config) -> bool:
     """Whether mkdocs-static-i18n is building a further language inside the first one's build."""
     return getattr(config.plugins.get("i18n"), "building", False)
@@ -329,20 +317,21 @@ def on_shutdown() -> None:
 
 @event_priority(AFTER_I18N)
 def on_post_build(config) -> None:
-    """Split the search index that mkdocs-static-i18n wrote for all languages into one per language."""
-    global _previous_search
+    """Once, after the last language: Pagefind indexes the finished site, one index per language."""
     if _problems:
         write_problems_pages(Path(config.site_dir), TEMPLATES_DIR, _problems)
         return
     if _building_other_languages(config):
         return  # mkdocs-static-i18n builds the other languages inside the first one's post_build: wait for it
     _remove_spool()
-    # Once, after the last language: the index then holds every language's pages.
-    counts = split_search_index(Path(config.site_dir))
-    log.debug("search index documents per language: %s", counts)
-    if _previous_search:  # a preview rebuild's indexes get back the entries of the pages it kept
-        merge_indexes(_previous_search)
-        _previous_search = None
+    site_dir = Path(config.site_dir)
+    # The preview indexes its first build only: a rebuild after each edit would wait for the whole index.
+    if _serving and has_search_bundle(site_dir):
+        return
+    try:
+        write_search_bundle(site_dir)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
 
 
 @event_priority(LAST)

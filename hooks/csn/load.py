@@ -40,7 +40,7 @@ TOOLING_ENTRIES = frozenset({"schemas"})
 # Paths the site itself uses at the top of each language: an id or slug there would collide.
 RESERVED_NAMES = frozenset({"index", "en", "fr", "assets", "search", "api", "404", "sitemap", "feed", "feeds",
                             "atom", "rss", "robots", "static", "stylesheets", "javascripts", "images", "schemas",
-                            "page", "tags", "media"})
+                            "page", "tags", "media", "pagefind"})
 
 
 # One record file as read: its checked values (None if unreadable), its problems, the images it uses.

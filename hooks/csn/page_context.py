@@ -51,6 +51,11 @@ class PageContext:
     institution_name_lang: str | None = None
 
     @property
+    def searchable(self) -> bool:
+        """Whether the search indexes the page (main.html marks its body for Pagefind)."""
+        return not is_archive_listing(self.page)
+
+    @property
     def others(self) -> tuple[Alternate, ...]:
         return tuple(a for a in self.alternates if not a.current)
 
@@ -58,14 +63,12 @@ class PageContext:
 def page_meta(page: PlannedPage) -> dict:
     """Front-matter values MkDocs and Material print unescaped: escape what came from data."""
     # The header tabs show the sections; the left sidebar would repeat them.
-    meta = {"title": Markup(escape(page.title)), "hide": ["navigation"]}
-    if is_archive_listing(page):
-        meta["search"] = {"exclude": True}  # its items are found on their own pages
-    return meta
+    return {"title": Markup(escape(page.title)), "hide": ["navigation"]}
 
 
 def is_archive_listing(page: PlannedPage) -> bool:
-    """A year archive or a later page of the news index: lists of items that have their own pages."""
+    """A year archive or a later page of the news index: lists of items that have their own pages,
+    where the search finds them."""
     return page.kind == "news_year" or (page.kind == "news" and page.entity.number > 1)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -18,12 +19,19 @@ from .markdown_render import MarkdownRenderer
 from .model import Partner, Site
 from .plan import Plan, PlannedPage
 from .schema import PARTNER_KINDS, STATUSES
-from .search_index import fold
 from .settings import Settings
 from .strings import Translator
 from .template_cache import DATA_TEMPLATES
 from .timeline_svg import build_timeline
 from .urls import relative_url
+
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
+
+
+def alphabetical(text: str) -> str:
+    """The sort key of a label in a list a reader scans: `Éthique` between `Données` and `Formation`."""
+    decomposed = unicodedata.normalize("NFD", text.lower().translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class PageRenderer:
@@ -91,7 +99,7 @@ class PageRenderer:
                     "datasets": [(d, len(getattr(self.site, d.name))) for d in open_data.DATASETS]}
         if page.kind == "projects":
             used = [t for t in self.site.themes if any(t in p.themes for p in self.site.projects)]
-            return {"filter_themes": sorted(used, key=lambda t: fold(t.label[self.lang])),
+            return {"filter_themes": sorted(used, key=lambda t: alphabetical(t.label[self.lang])),
                     "filter_statuses": [s for s in STATUSES if any(p.status == s for p in self.site.projects)],
                     "timeline": build_timeline(self.site, self.t, self.today)}
         if page.kind == "partners":

@@ -28,6 +28,7 @@ from csn.build_date import BuildDateError
 from csn.error_page import ERROR_TEMPLATE, error_page
 from csn.errors import DataError
 from csn.incremental import must_render
+from csn.language_builds import in_language_process
 from csn.page_context import language_root, page_context, page_meta, theme_globals
 from csn.page_security import secure_page
 from csn.plan import DEFAULT_LANGUAGE
@@ -57,7 +58,7 @@ def _reload_edited_data_layer() -> None:
     global _csn_stamp, prepare, BuildDateError, DataError, page_context, page_meta, theme_globals
     global print_problems, secure_page, write_problems_pages, error_page, language_root, scheduled_warnings
     global read_settings, language_files, THEME_TEMPLATES, must_render, SearchIndexError, has_search_bundle
-    global write_search_bundle
+    global write_search_bundle, in_language_process
     stamp = _csn_source_stamp()
     if stamp == _csn_stamp:
         return
@@ -72,6 +73,7 @@ def _reload_edited_data_layer() -> None:
             from csn.error_page import error_page
             from csn.errors import DataError
             from csn.incremental import must_render
+            from csn.language_builds import in_language_process
             from csn.page_context import language_root, page_context, page_meta, theme_globals
             from csn.page_security import secure_page
             from csn.preview_problems import write_problems_pages
@@ -163,8 +165,9 @@ def on_files(files: Files, config) -> Files:
             _place(file, page, config)
             DataPage(None, file, config)
             files.append(file)
-    for path, content in language_files(_build, config.site_url or "/"):
-        files.append(_generated_file(config, path, content))
+    if not in_language_process():  # else `make build` writes them once, from the data (language_builds.py)
+        for path, content in language_files(_build, config.site_url or "/"):
+            files.append(_generated_file(config, path, content))
     _add_assets(files, config)
     if "--dirty" in sys.argv:
         _mark_pages_to_render(files, _build.rerender)
@@ -324,6 +327,8 @@ def on_post_build(config) -> None:
     if _building_other_languages(config):
         return  # mkdocs-static-i18n builds the other languages inside the first one's post_build: wait for it
     _remove_spool()
+    if in_language_process():
+        return  # `make build` indexes the site once both languages are built (language_builds.py)
     site_dir = Path(config.site_dir)
     # The preview indexes its first build only: a rebuild after each edit would wait for the whole index.
     if _serving and has_search_bundle(site_dir):

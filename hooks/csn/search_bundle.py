@@ -10,10 +10,12 @@ with Snowball stemming of French and English and without regard to accents.
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
 BUNDLE_FOLDER = "pagefind"
+ENTRY_FILE = "pagefind-entry.json"  # the languages and their index files
 
 
 class SearchIndexError(Exception):
@@ -36,7 +38,15 @@ def write_search_bundle(site_dir: Path) -> None:
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip() or f"exit status {done.returncode}"
         raise SearchIndexError(f"Pagefind could not index {site_dir}: {detail}")
+    _sort_languages(site_dir / BUNDLE_FOLDER / ENTRY_FILE)
+
+
+def _sort_languages(entry: Path) -> None:
+    """Pagefind lists the languages in no fixed order: sorted, two builds of one commit are byte-identical."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data.get("languages", {}).items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def has_search_bundle(site_dir: Path) -> bool:
-    return (site_dir / BUNDLE_FOLDER / "pagefind-entry.json").is_file()
+    return (site_dir / BUNDLE_FOLDER / ENTRY_FILE).is_file()

@@ -9,9 +9,10 @@ complete, successful build replaces it.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
+
+from .language_builds import build_languages
 
 
 def build_site(project_dir: Path, site_dir: Path) -> int:
@@ -20,12 +21,12 @@ def build_site(project_dir: Path, site_dir: Path) -> int:
     previous = site_dir.with_name(f".{site_dir.name}.previous")
     for leftover in (staging, previous):  # from an interrupted run
         shutil.rmtree(leftover, ignore_errors=True)
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)], check=False,
-                          cwd=project_dir)
-    if done.returncode != 0:
+    staging.mkdir(parents=True)
+    status = build_languages(project_dir.resolve(), staging)
+    if status != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"The build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
-        return done.returncode
+        return status
     if site_dir.exists():
         site_dir.rename(previous)
     staging.rename(site_dir)

@@ -26,12 +26,14 @@ from pathlib import Path
 
 from .annotations import print_problems
 from .build import LanguageBuild, prepare
-from .build_date import BuildDateError
+from .environment import check_environment
 from .errors import DataError
 from .schema import LANGUAGES
 from .search_bundle import SearchIndexError, write_search_bundle
 from .settings import read_settings
 from .site_files import language_files
+from .site_url import VARIABLE as SITE_URL_VARIABLE
+from .site_url import checked_site_url
 
 LANGUAGE_PROCESS = "CSN_LANGUAGE_PROCESS"  # set in a child: it builds its language's pages only
 ONLY_LANGUAGE = "CSN_ONLY_LANGUAGE"  # read by mkdocs.yml: mkdocs-static-i18n's build_only_locale
@@ -49,24 +51,24 @@ def build_languages(project_dir: Path, staging: Path) -> int:
     """Build the site of `project_dir` into the empty folder `staging`; return an exit status (0: built)."""
     from mkdocs.config import load_config  # imported here, before the fork: the children inherit MkDocs
 
-    os.chdir(project_dir)  # MkDocs reads its docs and hooks relative to the configuration
-    config = load_config(config_file=str(project_dir / "mkdocs.yml"))
-    templates = project_dir / "overrides" / "csn"
     try:
+        # What the hooks' on_config checks, once here: the children then find it done (build.py's cache).
+        check_environment()
+        config = load_config(config_file=str(project_dir / "mkdocs.yml"))
+        if not os.environ.get(SITE_URL_VARIABLE) and config.site_url:
+            checked_site_url(config.site_url, "mkdocs.yml")
         settings = read_settings(config.extra.get("csn"))
+        templates = project_dir / "overrides" / "csn"
         builds = [prepare(project_dir, Path(config.docs_dir), templates, lang, settings) for lang in LANGUAGES]
     except DataError as error:
         print_problems(error.problems)
         errors = len([p for p in error.problems if p.severity == "error"])
         print(f"The data has {errors} problem(s); nothing was built.", file=sys.stderr)
         return 1
-    except BuildDateError as error:
-        print(f"{error}; nothing was built.", file=sys.stderr)
-        return 1
     import material  # noqa: F401 - the theme's modules, inherited by both children
 
     folders = {lang: staging / f".{lang}-pages" for lang in LANGUAGES}
-    children = {lang: _fork_language_build(lang, folders[lang]) for lang in LANGUAGES}
+    children = {lang: _fork_language_build(project_dir, lang, folders[lang]) for lang in LANGUAGES}
     try:
         write_site_files(staging, builds, config.site_url or "/")
     finally:
@@ -97,7 +99,7 @@ def write_site_files(site_dir: Path, builds: list[LanguageBuild], site_url: str)
                 target.write_bytes(content)
 
 
-def _fork_language_build(lang: str, site_dir: Path) -> int:
+def _fork_language_build(project_dir: Path, lang: str, site_dir: Path) -> int:
     """Fork a child that runs `mkdocs build --strict` of `lang` into `site_dir`; return its process id."""
     sys.stdout.flush()
     sys.stderr.flush()
@@ -108,6 +110,7 @@ def _fork_language_build(lang: str, site_dir: Path) -> int:
         try:
             os.environ[ONLY_LANGUAGE] = lang
             os.environ[LANGUAGE_PROCESS] = "1"
+            os.chdir(project_dir)  # MkDocs finds mkdocs.yml in the working folder
             status = _mkdocs_build(site_dir)
         finally:
             sys.stdout.flush()

@@ -2,7 +2,8 @@
 
 For each size N it writes a synthetic data set (N news items, N/20 projects,
 N/10 partners) into a temporary folder, then measures in alternating order,
-each run in its own process: the project's strict build, the floor's strict
+each run in its own process: the project's strict build (`python -m csn build`,
+as `make build` runs it), the floor's strict
 build of the same pages as plain Markdown, `python -m csn validate`, Hugo
 (when installed), and finally the preview server's rebuild after one YAML
 edit. It prints the medians, the peak memory and the ratios to the floor.
@@ -68,8 +69,9 @@ def pages_written(site_dir: Path) -> int:
 def measurements(space: Workspace, hugo: str | None) -> dict[str, Callable[[], Run]]:
     python = sys.executable
     found = {
-        "project": lambda: run([python, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], space.project,
-                               environment(space.project)),
+        # `make build`'s command: the languages in parallel processes, the site's files and search index after.
+        "project": lambda: run([python, "-m", "csn", "--project", str(space.project), "build", "--site-dir", "site"],
+                               space.project, environment(space.project)),
         "floor": lambda: run([python, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], space.floor,
                              environment()),
         "validate": lambda: run([python, "-m", "csn", "--project", str(space.project), "validate"], space.project,

@@ -13,7 +13,6 @@ from bs4 import BeautifulSoup
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 COPIED = ("mkdocs.yml", "docs", "data", "overrides", "hooks")
-MKDOCS = [sys.executable, "-m", "mkdocs"]
 # What a whole copy of the project leaves out: local state, outputs and caches.
 NOT_COPIED = (".git", ".venv", "site", "test-output", "__pycache__", ".pytest_cache", ".ruff_cache")
 VENV = Path(sys.executable).parent.parent
@@ -62,6 +61,7 @@ def build(project: Path, site_url: str | None = None, extra_env: dict | None = N
     if site_url is not None:
         env["SITE_URL"] = site_url
     site = project / "site"
-    done = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=600, check=False)
+    # `make build`'s command: both languages in parallel, then the site's files and its search index.
+    done = subprocess.run([sys.executable, "-m", "csn", "--project", str(project), "build", "--site-dir", str(site)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
     return BuildResult(project, site, done.returncode, done.stdout + done.stderr)

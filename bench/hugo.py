@@ -23,12 +23,12 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from csn.load import load_site
-from csn.plan import SECTIONS, PlannedPage, build_plan, language_prefix
-from csn.publishing import publication_date
-from csn.schema import LANGUAGES, PARTNER_KINDS
-from csn.settings import Settings
-from csn.urls import relative_url
+from csn.data.load import load_site
+from csn.data.publishing import publication_date
+from csn.data.schema import LANGUAGES, PARTNER_KINDS
+from csn.data.settings import Settings
+from csn.site.plan import SECTIONS, PlannedPage, build_plan, language_prefix
+from csn.site.urls import relative_url
 
 from .floor import FloorWriter
 

@@ -40,7 +40,7 @@ COST_CENTRES = (
     ("data pages' bodies (templates + Markdown)", ("csn/pages.py", "render_content"), None),
     ("load, validate, plan", ("csn/build.py", "prepare"), None),
     ("security pass (policy hashes, rel)", ("csn/page_security.py", "secure_page"), None),
-    ("search index (Pagefind, a subprocess)", ("csn/search_bundle.py", "write_search_bundle"), None),
+    ("search index (Pagefind, a subprocess)", ("csn/outputs/search_bundle.py", "write_search_bundle"), None),
     ("feeds, sitemaps, open data", ("csn/site_files.py", "language_files"), None),
     ("template compilation", ("jinja2/environment.py", "compile"), None),
     ("writing files", ("mkdocs/utils/__init__.py", "write_file"), None),

@@ -26,8 +26,6 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from csn.hosts.mkdocs.language_builds import build_languages
-
 LOCK_FILE = ".csn-build.lock"
 
 
@@ -149,6 +147,9 @@ def publish_site(staging: Path, site_dir: Path) -> None:
 
 def build_site(project_dir: Path, site_dir: Path) -> int:
     """Strict build of `project_dir` into `site_dir`; return its exit status (0: built)."""
+    # Imported here: MkDocs loads only for a build, not for the other commands of csn.cli.
+    from csn.hosts.mkdocs.language_builds import build_languages
+
     with build_lock(project_dir):
         recover_site(site_dir)
         staging = new_staging(site_dir)

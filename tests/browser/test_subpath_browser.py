@@ -15,8 +15,7 @@ def test_home_switch_and_search_work_under_the_subpath(subpath_site, open_page):
     page.goto(subpath_site.url)
     # Leave no request in flight (the search worker loads its scripts after the page) before leaving.
     page.wait_for_load_state("networkidle")
-    page.locator(".md-header__option .md-select").hover()
-    page.locator('.md-select__link[hreflang="en"]').click()
+    page.locator('a.csn-lang[hreflang="en"]').click()
     page.wait_for_load_state("networkidle")
     assert page.url == subpath_site.url + "en/"
     assert page.locator("html").get_attribute("lang") == "en"

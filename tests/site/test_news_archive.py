@@ -103,7 +103,7 @@ def test_news_pages_chain_from_newest_to_oldest(fixture_site, published, lang):
 def test_the_home_page_shows_the_latest_items(fixture_site, published):
     for lang, path in (("fr", ""), ("en", "en/")):
         home = fixture_site.html(path)
-        cards = [a.get_text(strip=True) for a in home.select("#csn-news ~ .csn-grid .csn-card__title a")]
+        cards = [a.get_text(strip=True) for a in home.select('section[aria-labelledby="csn-news"] .csn-card__title a')]
         assert cards == [news.title[lang] for news in published[:3]]
 
 

@@ -187,7 +187,10 @@ class MkDocsRun:
         page.update_date = self.build.today.isoformat()
         planned = getattr(page.file, "csn_page", None)
         if planned is not None:
-            page.meta.update(page_meta(planned))
+            meta = page_meta(planned)
+            # What a docs page hides in its front matter (`hide: [toc]`) adds to what every page hides.
+            meta["hide"] = list(dict.fromkeys([*meta["hide"], *(page.meta.get("hide") or ())]))
+            page.meta.update(meta)
         return markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:

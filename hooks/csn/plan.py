@@ -16,6 +16,7 @@ import yaml
 
 from . import archive
 from .errors import DataError, Problem
+from .messages import Message
 from .load import reserved_problem
 from .model import Site
 from .schema import LANGUAGES
@@ -105,8 +106,7 @@ def build_plan(site: Site, docs_dir: Path, news_per_page: int = archive.DEFAULT_
         for lang in LANGUAGES:
             shown = f"docs/{lang}/{name}"
             if name not in docs[lang]:
-                problems.append(Problem(shown, 0, "", f"missing: every page of docs/ needs its twin in "
-                                                      f"docs/{lang}/ under the same file name"))
+                problems.append(Problem(shown, 0, "", Message("missing.twin", lang=lang)))
                 continue
             meta = read_front_matter(docs_dir / lang / name)
             page = _doc_page(name, lang, meta, shown, problems)
@@ -117,7 +117,7 @@ def build_plan(site: Site, docs_dir: Path, news_per_page: int = archive.DEFAULT_
     for section in SECTIONS:
         for lang in LANGUAGES:
             if (section, lang) not in section_pages:
-                problems.append(Problem(f"docs/{lang}/{section}.md", 0, "", "missing: this section needs its page"))
+                problems.append(Problem(f"docs/{lang}/{section}.md", 0, "", Message("missing.section_page")))
     if problems:
         raise DataError(problems)
     for lang in LANGUAGES:
@@ -162,13 +162,13 @@ def _doc_page(name: str, lang: str, meta: dict[str, Any], shown: str, problems: 
     folder, _, base = stem.rpartition("/")
     title = str(meta.get("title") or "").strip()
     if not title:
-        problems.append(Problem(shown, 1, "title", "missing: add `title:` to the front matter between the `---` lines"))
+        problems.append(Problem(shown, 1, "title", Message("missing.page_title")))
         return None
     if name == HOME_FILE:
         kind, path = "home", ""
     else:
         slug = str(meta.get("slug") or base)
-        problem = id_problem(slug) or (reserved_problem(slug) if not folder else "")
+        problem = id_problem(slug) or (reserved_problem(slug) if not folder else None)
         if problem:
             problems.append(Problem(shown, 1, "slug", problem))
             return None
@@ -189,8 +189,8 @@ def _link_twins(pages: list[PlannedPage]) -> Plan:
     for page in pages:
         if page.path in paths:
             other = paths[page.path]
-            problems.append(Problem(_where(page), 0, "slug", f"its address /{page.path} is also the address of "
-                                                             f"{_where(other)}: change one of the slugs"))
+            problems.append(Problem(_where(page), 0, "slug", Message("address.page_taken", path=page.path,
+                                                                     other=_where(other))))
         paths[page.path] = page
     if problems:
         raise DataError(problems)

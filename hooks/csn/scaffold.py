@@ -19,9 +19,10 @@ from typing import Any
 import yaml
 
 from .datafiles import DATA_SUFFIX
-from .dates import parse_partial_date
+from .dates import DateError, parse_partial_date
 from .guide import GUIDES, how_to_write
 from .load import reserved_problem
+from .messages import Message
 from .plan import section_path
 from .schema import LANGUAGES, NEWS, PARTNERS, PROJECTS, THEMES, TODO_MARKER, Collection, Field
 from .schema_export import modeline
@@ -37,6 +38,10 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß"
 
 class ScaffoldError(Exception):
     """What stops the file from being made, said for the editor."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(message.code)
 
 
 class Block(str):
@@ -176,31 +181,31 @@ def new_item(project_dir: Path, kind: str, title: str = "", record_id: str = "",
     data_dir = project_dir / "data"
     title, record_id, title_en = title.strip(), record_id.strip(), title_en.strip()
     if TODO_MARKER in title + title_en:
-        raise ScaffoldError(f"the title cannot hold {TODO_MARKER}")
+        raise ScaffoldError(Message("scaffold.title_todo", marker=TODO_MARKER))
     given: dict[str, Any] = {}
     if kind == "news":
         date = date.strip() or (today or dt.date.today()).isoformat()
         try:
             parse_partial_date(date)
-        except ValueError as error:
-            raise ScaffoldError(f"DATE: {error}") from None
+        except DateError as error:
+            raise ScaffoldError(Message("scaffold.date", reason=error.message)) from None
         given["date"] = date
     if not record_id:
         if not title:
-            raise ScaffoldError(f'give a title, e.g. make new-{kind} TITLE="…" (or an id: ID=…)')
+            raise ScaffoldError(Message("scaffold.no_title", kind=kind))
         slug = slugify(title)
         if not slug:
-            raise ScaffoldError("no id can be made from this title: give one with ID=… (a-z, 0-9 and hyphens)")
+            raise ScaffoldError(Message("scaffold.no_id"))
         record_id = f"{date}-{slug}" if kind == "news" else slug
     problem = id_problem(record_id) or reserved_problem(record_id)
     if problem:
-        raise ScaffoldError(f"ID: {problem}")
+        raise ScaffoldError(Message("scaffold.id", reason=problem))
     if title:
         placeholder = _placeholder(collection.field_named(TITLE_FIELDS[kind]))
         given[TITLE_FIELDS[kind]] = {"fr": title, "en": title_en or placeholder["en"]}
     path = data_dir / collection.path / f"{record_id}{DATA_SUFFIX}"
     if path.exists():
-        raise ScaffoldError(f"{path.relative_to(project_dir).as_posix()} already exists: choose another ID=…")
+        raise ScaffoldError(Message("scaffold.exists", file=path.relative_to(project_dir).as_posix()))
     text = render(collection, data_dir, given, slugify(title) if title else record_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -20,6 +20,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from .datafiles import collection_of, data_files
 from .errors import Problem
+from .messages import Message
 from .schema import Collection
 from .schema_export import modeline, schema_path
 from .yaml_loader import Mapping, Node, Scalar, Sequence, load_yaml_file
@@ -111,8 +112,7 @@ class SchemaChecker:
         problems = []
         first_line = path.read_text(encoding="utf-8").split("\n", 1)[0].lstrip("\ufeff").rstrip("\r")
         if first_line != modeline(collection):
-            problems.append(Problem(shown, 1, "", f"the first line must be `{modeline(collection)}` so that editors "
-                                                  "know the file's schema: run `make schemas` to write it"))
+            problems.append(Problem(shown, 1, "", Message("schema.first_line", line=modeline(collection))))
         mapping, load_problems = load_yaml_file(path, shown)
         if mapping is None:
             return problems + load_problems
@@ -124,9 +124,10 @@ class SchemaChecker:
                 known = error.schema.get("properties", {})
                 for key in [key for key in error.instance if key not in known]:
                     problems.append(Problem(shown, _line_of(mapping, [*where, key]), _field_name([*where, key]),
-                                            "unknown field: it is not in this file's schema"))
+                                            Message("schema.unknown_field")))
                 continue
-            problems.append(Problem(shown, _line_of(mapping, where), _field_name(where), _explain(error)))
+            problems.append(Problem(shown, _line_of(mapping, where), _field_name(where),
+                                    Message("schema.other", detail=_explain(error))))
         return problems
 
 

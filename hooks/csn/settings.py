@@ -8,6 +8,7 @@ from typing import Any
 
 from .archive import DEFAULT_NEWS_PER_PAGE
 from .errors import DataError, Problem
+from .messages import Message
 
 CONFIG_FILE = "mkdocs.yml"
 SECTION = "extra.csn"
@@ -30,12 +31,12 @@ def read_settings(values: Mapping[str, Any] | None) -> Settings:
     for key in values:
         if key not in known:
             problems.append(Problem(CONFIG_FILE, 0, f"{SECTION}.{key}",
-                                    f"unknown setting: use {', '.join(sorted(known))}"))
+                                    Message("setting.unknown", known=", ".join(sorted(known)))))
     for key, (low, high) in LIMITS.items():
         value = values.get(key, getattr(Settings, key))
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             problems.append(Problem(CONFIG_FILE, 0, f"{SECTION}.{key}",
-                                    f"`{value}` is not allowed: write a whole number from {low} to {high}"))
+                                    Message("setting.range", value=value, low=low, high=high)))
     if problems:
         raise DataError(problems)
     return Settings(**{key: values[key] for key in known if key in values})

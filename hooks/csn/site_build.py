@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .messages import say
+
 
 def build_site(project_dir: Path, site_dir: Path) -> int:
     """Strict build of `project_dir` into `site_dir`; return MkDocs' exit status."""
@@ -24,11 +26,11 @@ def build_site(project_dir: Path, site_dir: Path) -> int:
                           cwd=project_dir)
     if done.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"The build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
+        print(say("build.failed", folder=site_dir.name), file=sys.stderr)
         return done.returncode
     if site_dir.exists():
         site_dir.rename(previous)
     staging.rename(site_dir)
     shutil.rmtree(previous, ignore_errors=True)
-    print(f"The site is in {site_dir}.")
+    print(say("build.done", folder=site_dir))
     return 0

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from .errors import Problem
+from .messages import Message
 
 
 def links_leading_out(folder: Path, project_dir: Path) -> list[Problem]:
@@ -42,5 +43,4 @@ def _stays_in(link: Path, folder: Path | None) -> bool:
 
 def _problem(path: Path, project_dir: Path) -> Problem:
     shown = path.relative_to(project_dir).as_posix()
-    return Problem(shown, 0, "", "is a symbolic link that leads outside its folder: the site reads only the "
-                                 "project's own files, so copy the file here instead of linking to it")
+    return Problem(shown, 0, "", Message("file.symlink"))

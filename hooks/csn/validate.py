@@ -13,9 +13,10 @@ from typing import Any
 
 from .assets import AssetChecker
 from .characters import hidden_character_problem
-from .dates import parse_partial_date
+from .dates import DateError, parse_partial_date
 from .errors import Problem
 from .markdown_render import read_markdown
+from .messages import Bilingual, Message
 from .safe_urls import link_problem, web_address_problem
 from .schema import (
     COUNTRY_CODES,
@@ -38,7 +39,8 @@ NUMBER_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 EMAIL_RE = re.compile(EMAIL_PATTERN)
 COUNTRIES = frozenset(COUNTRY_CODES)
 LANGUAGE_CODE_SET = frozenset(LANGUAGE_CODES)
-LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+# The name of each language in each language: "texte en anglais manquant", "missing English text".
+LANGUAGE_NAMES = {"fr": Bilingual("français", "French"), "en": Bilingual("anglais", "English")}
 # Long texts, where the zero-width joiners of emoji and some scripts belong; names and codes get none.
 PROSE_KINDS = frozenset({"translated_text", "translated_markdown"})
 # A long article is about 10,000 characters; the limits keep rendering any field in milliseconds.
@@ -67,7 +69,7 @@ class RecordChecker:
         self.assets = assets
         self.problems: list[Problem] = []
 
-    def report(self, line: int, field: str, message: str) -> None:
+    def report(self, line: int, field: str, message: Message) -> None:
         self.problems.append(Problem(self.file, line, field, message))
 
     def check_fields(self, fields: tuple[Field, ...], mapping: Mapping, prefix: str = "") -> dict[str, Any]:
@@ -76,15 +78,17 @@ class RecordChecker:
         for key, node in mapping.items.items():
             if key not in known:
                 hint = _closest(key, known)
-                fix = f" (did you mean `{hint}`?)" if hint else f"; allowed fields: {', '.join(sorted(known))}"
-                self.report(mapping.key_lines.get(key, node.line), prefix + key, f"unknown field{fix}")
+                message = (Message("field.unknown_near", hint=hint) if hint
+                           else Message("field.unknown", fields=", ".join(sorted(known))))
+                self.report(mapping.key_lines.get(key, node.line), prefix + key, message)
         for spec in fields:
             name = prefix + spec.name
             node = mapping.items.get(spec.name)
             if node is None or (isinstance(node, Scalar) and node.is_null):
                 if spec.required:
                     self.report(mapping.line if node is None else node.line, name,
-                                f"missing: add `{spec.name}:` ({spec.description['en']})")
+                                Message("missing.field", name=spec.name,
+                                        description=Bilingual.of_mapping(spec.description)))
                 continue
             value = self.check(spec, node, name)
             if value is not None:
@@ -96,8 +100,7 @@ class RecordChecker:
         """`name_lang` is the language of a name written once; a name written per language needs none."""
         if "name_lang" in values and isinstance(mapping.items.get("name"), Mapping):
             self.report(mapping.key_lines.get("name_lang", mapping.line), prefix + "name_lang",
-                        "the name is written in `fr:` and `en:`, each in its own language: remove `name_lang` "
-                        "(or write the name once)")
+                        Message("value.name_lang_not_needed"))
 
     def check(self, spec: Field, node: Node, name: str) -> Any:
         return _RULES[spec.kind](self, spec, node, name)
@@ -106,19 +109,18 @@ class RecordChecker:
 
     def text(self, spec: Field, node: Node, name: str) -> str | None:
         if not isinstance(node, Scalar):
-            self.report(node.line, name, "must be a text on one line, not a list or a mapping")
+            self.report(node.line, name, Message("shape.text"))
             return None
         value = "" if node.is_null else unicodedata.normalize("NFC", node.text).strip()
         if not value:
-            self.report(node.line, name, "is empty: write the text")
+            self.report(node.line, name, Message("empty.text"))
             return None
         if TODO_MARKER in value:
-            self.report(node.line, name, f"still says {TODO_MARKER}: replace it with {_todo_hint(spec)}")
+            self.report(node.line, name, Message("todo.text", marker=TODO_MARKER, hint=_todo_hint(spec)))
             return None
         limit = MAX_MARKDOWN_LENGTH if spec.kind == "translated_markdown" else MAX_TEXT_LENGTH
         if len(value) > limit:
-            self.report(node.line, name, f"is {len(value):,} characters long: keep it under {limit:,} "
-                                         "(split a long text, or move details to a linked page)")
+            self.report(node.line, name, Message("length.text", length=len(value), limit=limit))
             return None
         hidden = hidden_character_problem(value, prose=spec.kind in PROSE_KINDS)
         if hidden:
@@ -128,19 +130,19 @@ class RecordChecker:
 
     def translated(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
         if not isinstance(node, Mapping):
-            self.report(node.line, name, "needs both languages: write `fr:` and `en:` on two indented lines below it")
+            self.report(node.line, name, Message("translation.both"))
             return None
         values: dict[str, str] = {}
         for key, child in node.items.items():
             if key not in LANGUAGES:
                 self.report(node.key_lines.get(key, child.line), f"{name}.{key}",
-                            "unknown language: use only `fr` and `en`")
+                            Message("translation.unknown_language"))
         for lang in LANGUAGES:
             child = node.items.get(lang)
             if child is None or (isinstance(child, Scalar) and not child.text.strip()):
                 line = node.line if child is None else child.line
-                self.report(line, f"{name}.{lang}",
-                            f"missing {LANGUAGE_NAMES[lang]} text: add it under `{name.split('.')[-1]}:` as `{lang}: …`")
+                self.report(line, f"{name}.{lang}", Message("translation.missing", language=LANGUAGE_NAMES[lang],
+                                                            parent=name.split(".")[-1], lang=lang))
                 continue
             value = self.text(spec, child, f"{name}.{lang}")
             if value is not None:
@@ -158,14 +160,12 @@ class RecordChecker:
             scalar = node.items[lang]
             if facts.raw_html:
                 self.report(scalar.line_of(facts.raw_html), f"{name}.{lang}",
-                            f"HTML such as `{facts.raw_html[:40]}` is not shown on the site: write it in Markdown "
-                            "(**bold**, *italics*, [text](https://…), a blank line between paragraphs), "
-                            "or put it between backquotes to show it as code")
+                            Message("markdown.html", html=facts.raw_html[:40]))
             for tag, url in facts.urls:
                 problem = self.asset_problem(url) if tag == "img" else link_problem(url)
                 if problem:
-                    what = "image" if tag == "img" else "link"
-                    self.report(scalar.line_of(url), f"{name}.{lang}", f"{what}: {problem}")
+                    what = "image.in_text" if tag == "img" else "link.in_text"
+                    self.report(scalar.line_of(url), f"{name}.{lang}", Message(what, reason=problem))
         return values if len(self.problems) == found else None
 
     def proper_name(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
@@ -186,7 +186,7 @@ class RecordChecker:
 
     def translated_slug(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
         if not isinstance(node, Mapping):
-            self.report(node.line, name, "needs both languages: write `fr:` and `en:` below it")
+            self.report(node.line, name, Message("translation.both_short"))
             return None
         values = self.translated(spec, node, name)
         if values is None:
@@ -197,7 +197,7 @@ class RecordChecker:
     def enum(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
         if value is not None and value not in spec.choices:
-            self.report(node.line, name, f"`{value}` is not allowed: use one of {', '.join(spec.choices)}")
+            self.report(node.line, name, Message("value.choices", value=value, choices=", ".join(spec.choices)))
             return None
         return value
 
@@ -207,15 +207,15 @@ class RecordChecker:
             return None
         try:
             return parse_partial_date(value)
-        except ValueError as exc:
-            self.report(node.line, name, str(exc))
+        except DateError as exc:
+            self.report(node.line, name, exc.message)
             return None
 
     def boolean(self, spec: Field, node: Node, name: str) -> bool | None:
         # YAML 1.2: only these words are booleans (`yes`, `no`, `on` and `off` are text).
         if isinstance(node, Scalar) and node.plain and node.text in YAML_BOOLEANS:
             return YAML_BOOLEANS[node.text]
-        self.report(node.line, name, "must be `true` or `false`")
+        self.report(node.line, name, Message("yes_no.invalid"))
         return None
 
     def number(self, spec: Field, node: Node, name: str) -> float | None:
@@ -223,20 +223,20 @@ class RecordChecker:
         if value is None:
             return None
         if not node.plain or not NUMBER_RE.match(value):
-            self.report(node.line, name, f"`{value}` is not a number: write decimal digits without quotes "
-                                         f"({spec.description['en']})")
+            self.report(node.line, name, Message("number.invalid", value=value,
+                                                 description=Bilingual.of_mapping(spec.description)))
             return None
         number = float(value)
         low, high = spec.minimum, spec.maximum
         if (low is not None and number < low) or (high is not None and number > high):
-            self.report(node.line, name, f"{value} is out of range: use a number from {low:g} to {high:g} "
-                                         f"({spec.description['en']})")
+            self.report(node.line, name, Message("number.range", value=value, low=f"{low:g}", high=f"{high:g}",
+                                                 description=Bilingual.of_mapping(spec.description)))
             return None
         return number
 
     def url(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
-        problem = web_address_problem(value) if value is not None else ""
+        problem = web_address_problem(value) if value is not None else None
         if problem:
             self.report(node.line, name, problem)
             return None
@@ -245,34 +245,33 @@ class RecordChecker:
     def email(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
         if value is not None and not EMAIL_RE.fullmatch(value):
-            self.report(node.line, name, f"`{value}` is not an email address")
+            self.report(node.line, name, Message("email.invalid", value=value))
             return None
         return value
 
     def country(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
         if value is not None and value not in COUNTRIES:
-            self.report(node.line, name, f"`{value}` is not a two-letter ISO 3166 country code (CA, DE, FR…)")
+            self.report(node.line, name, Message("country.invalid", value=value))
             return None
         return value
 
     def language(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
         if value is not None and value not in LANGUAGE_CODE_SET:
-            self.report(node.line, name, f"`{value}` is not a language code: write a lowercase ISO 639 code "
-                                         "(en, fr, de…)")
+            self.report(node.line, name, Message("language_code.invalid", value=value))
             return None
         return value
 
     def asset(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
-        problem = self.asset_problem(value) if value is not None else ""
+        problem = self.asset_problem(value) if value is not None else None
         if problem:
             self.report(node.line, name, problem)
             return None
         return value
 
-    def asset_problem(self, value: str) -> str:
+    def asset_problem(self, value: str) -> Message | None:
         if self.assets is None:  # a programming error: every caller that reads images passes a checker
             raise RuntimeError("images cannot be checked without the project's AssetChecker")
         return self.assets.problem(value)
@@ -290,7 +289,7 @@ class RecordChecker:
 
     def listing(self, spec: Field, node: Node, name: str) -> list[Any] | None:
         if not isinstance(node, Sequence):
-            self.report(node.line, name, "must be a list: one `- item` per line below it")
+            self.report(node.line, name, Message("shape.list"))
             return None
         values = [self.check(spec.item, child, f"{name}[{index}]") for index, child in enumerate(node.items)]
         return [value for value in values if value is not None]
@@ -298,7 +297,7 @@ class RecordChecker:
     def obj(self, spec: Field, node: Node, name: str) -> dict[str, Any] | None:
         if not isinstance(node, Mapping):
             fields = ", ".join(f"`{f.name}:`" for f in spec.fields)
-            self.report(node.line, name, f"must hold the fields {fields} on indented lines below it")
+            self.report(node.line, name, Message("shape.object", fields=fields))
             return None
         return self.check_fields(spec.fields, node, prefix=f"{name}.")
 
@@ -334,17 +333,16 @@ class Ref:
         self.target, self.id, self.line, self.field = target, id, line, field
 
 
-def id_problem(value: str) -> str:
-    """Why `value` cannot be an id or slug, or '' when it can."""
+def id_problem(value: str) -> Message | None:
+    """Why `value` cannot be an id or slug, or None when it can."""
     if len(value) > MAX_ID_LENGTH:
-        return f"is {len(value)} characters long: keep it under {MAX_ID_LENGTH}"
+        return Message("id.too_long", length=len(value), limit=MAX_ID_LENGTH)
     hidden = hidden_character_problem(value, prose=False)
     if hidden:
         return hidden
     if not ID_RE.fullmatch(value):
-        return (f"`{value}` is not a valid id: use lowercase letters a-z, digits and single hyphens "
-                "(no accents, spaces or capitals), e.g. `lac-de-donnees`")
-    return ""
+        return Message("id.invalid", value=value)
+    return None
 
 
 def check_record(collection: Collection, mapping: Mapping, file: str,
@@ -359,8 +357,8 @@ def _check_period(checker: RecordChecker, values: dict[str, Any], mapping: Mappi
     """A record's end may share the start's year or month, but its whole period cannot precede the start."""
     start, end = values.get("start"), values.get("end")
     if start is not None and end is not None and end.first_day_after() <= start.first_day():
-        checker.report(mapping.items["end"].line, "end",
-                       f"`{end.iso()}` is before the start `{start.iso()}`: the end cannot come before the start")
+        checker.report(mapping.items["end"].line, "end", Message("date.end_before_start", end=end.iso(),
+                                                                   start=start.iso()))
 
 
 def check_themes(mapping: Mapping, file: str) -> tuple[dict[str, dict[str, str]], list[Problem]]:
@@ -380,13 +378,13 @@ def check_themes(mapping: Mapping, file: str) -> tuple[dict[str, dict[str, str]]
     return themes, checker.problems
 
 
-def _todo_hint(spec: Field) -> str:
+def _todo_hint(spec: Field) -> Message | Bilingual:
     """What to write in place of a TODO left by `make new-*`."""
     if spec.kind == "enum":
-        return "one of " + ", ".join(spec.choices)
+        return Message("todo.hint_choices", choices=", ".join(spec.choices))
     if spec.kind in ("text", "translated_text", "translated_markdown", "proper_name"):
-        return "the real text"
-    return KIND_HELP[spec.kind]["en"]
+        return Message("todo.hint_text")
+    return Bilingual.of_mapping(KIND_HELP[spec.kind])
 
 
 def _closest(word: str, options: set[str]) -> str:

@@ -127,7 +127,7 @@ class SchemaChecker:
                                             Message("schema.unknown_field")))
                 continue
             problems.append(Problem(shown, _line_of(mapping, where), _field_name(where),
-                                    Message("schema.other", detail=_explain(error))))
+                                    Message("schema.mismatch", detail=_explain(error))))
         return problems
 
 

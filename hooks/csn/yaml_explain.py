@@ -71,7 +71,7 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, Message]:
             or "block mapping" in context or "block collection" in context:
         return _indentation(lines, line)
     detail = f"{problem} ({context})" if context else problem
-    return line, Message("yaml.other", detail=detail or "invalid YAML")
+    return line, Message("yaml.unexplained", detail=detail or "invalid YAML")
 
 
 def _quoted(value: str) -> str:

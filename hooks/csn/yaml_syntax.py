@@ -28,5 +28,5 @@ def syntax_problems(path: Path, shown: str) -> list[Problem]:
         line, message = explain(exc, text)
         return [Problem(shown, line, "", message)]
     except yaml.YAMLError as exc:
-        return [Problem(shown, 0, "", Message("yaml.other", detail=str(exc)))]
+        return [Problem(shown, 0, "", Message("yaml.unexplained", detail=str(exc)))]
     return []

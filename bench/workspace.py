@@ -43,9 +43,9 @@ class Workspace:
 
 
 def prepare(root: Path, n: int, with_hugo: bool) -> Workspace:
-    from csn.load import load_site
-    from csn.plan import build_plan
-    from csn.publishing import publication_date
+    from csn.data.load import load_site
+    from csn.data.publishing import publication_date
+    from csn.site.plan import build_plan
 
     project = root / "project"
     project.mkdir(parents=True)

@@ -20,17 +20,20 @@ import sys
 import time
 from pathlib import Path
 
-from .annotations import print_problems
-from .build import check_project
-from .errors import DataError
-from .messages import say, say_count
-from .publishing import publication_date, scheduled_warnings
-from .schema import LANGUAGES
-from .site_build import build_site
+from csn.ci.annotations import print_problems
+from csn.data.environment import environment_problems
+from csn.data.errors import DataError
+from csn.data.publishing import publication_date, scheduled_warnings
+from csn.data.schema import LANGUAGES
+from csn.hosts.mkdocs.site_build import build_site
+from csn.messages import say, say_count
+from csn.render.build import check_project
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 PREVIEW = f"http://{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or '8000'}/"
 LANGUAGE_NAME_CODES = {"fr": "language_name.fr", "en": "language_name.en"}
+# The commands that read the build's date, the day to publish for or the site's address.
+ENVIRONMENT_READERS = frozenset({"validate", "build", "summary"})
 
 
 def validate(project_dir: Path) -> int:
@@ -52,13 +55,13 @@ def validate(project_dir: Path) -> int:
 
 
 def schemas(project_dir: Path, check: bool) -> int:
-    from . import generated
+    from csn.editors import generated
 
     try:
         if check:
             stale = generated.stale(project_dir)
             for name in stale:
-                print(f"{name}: differs from hooks/csn/schema.py: run `make schemas`", file=sys.stderr)
+                print(f"{name}: differs from hooks/csn/data/schema.py: run `make schemas`", file=sys.stderr)
             return 1 if stale else 0
         changed = generated.write(project_dir)
     except ValueError as error:
@@ -69,7 +72,7 @@ def schemas(project_dir: Path, check: bool) -> int:
 
 
 def schema_check(project_dir: Path, files: list[Path]) -> int:
-    from .schema_check import check_files
+    from csn.editors.schema_check import check_files
 
     problems = check_files(project_dir, files or None)
     if problems:
@@ -80,7 +83,7 @@ def schema_check(project_dir: Path, files: list[Path]) -> int:
 
 
 def new(project_dir: Path, kind: str, title: str, record_id: str, date: str, title_en: str) -> int:
-    from .scaffold import ScaffoldError, new_item
+    from csn.editors.scaffold import ScaffoldError, new_item
 
     try:
         created = new_item(project_dir, kind, title=title, record_id=record_id, date=date, title_en=title_en)
@@ -97,7 +100,7 @@ def new(project_dir: Path, kind: str, title: str, record_id: str, date: str, tit
 
 
 def translations(project_dir: Path, strict: bool) -> int:
-    from .translations import translation_report
+    from csn.editors.translations import translation_report
 
     report, missing = translation_report(project_dir)
     print(report)
@@ -105,7 +108,7 @@ def translations(project_dir: Path, strict: bool) -> int:
 
 
 def yaml_syntax(files: list[Path]) -> int:
-    from .yaml_syntax import syntax_problems
+    from csn.editors.yaml_syntax import syntax_problems
 
     problems = [problem for path in files for problem in syntax_problems(path, path.as_posix())]
     if problems:
@@ -117,7 +120,7 @@ def yaml_syntax(files: list[Path]) -> int:
 
 
 def pagediff(old_site: Path, new_site: Path) -> int:
-    from .pagediff import compare_sites, format_markdown
+    from csn.ci.pagediff import compare_sites, format_markdown
 
     for folder in (old_site, new_site):
         if not folder.is_dir():
@@ -129,7 +132,7 @@ def pagediff(old_site: Path, new_site: Path) -> int:
 
 
 def summary(project_dir: Path, site: Path | None, base_site: Path | None) -> int:
-    from .summary import Sites, job_summary
+    from csn.ci.summary import Sites, job_summary
 
     print(job_summary(project_dir, Sites(built=site, base=base_site), os.environ), end="")
     return 0
@@ -165,6 +168,11 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
+    if args.command in ENVIRONMENT_READERS:
+        problems = environment_problems()
+        if problems:  # a wrong SOURCE_DATE_EPOCH, CSN_TODAY or SITE_URL: one clear line each, before anything runs
+            print_problems(problems)
+            return 1
     if args.command == "validate":
         return validate(project)
     if args.command == "build":

@@ -1,0 +1,183 @@
+"""Images that data points to (logos, pictures in Markdown): files of the project's `assets/` folder only.
+
+An image is published on the site's own origin, which it shares with
+everything else the organisation publishes: an SVG file opened there runs
+its scripts like a page would. So a path must stay inside `assets/` (no
+`..`, no absolute path, no symbolic link leading out), the file must exist
+and be what its extension says, and an SVG file must be self-contained
+artwork: no script, event handler, foreign object, external reference or
+DOCTYPE (whose entities can expand without end).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+from xml.parsers import expat
+
+from csn.data.file_stamps import folders_stamp
+from csn.messages import Message
+
+ASSETS_FOLDER = "assets"
+MAX_ASSET_BYTES = 2_000_000
+RASTER_SIGNATURES = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+}
+IMAGE_SUFFIXES = (*RASTER_SIGNATURES, ".webp", ".avif", ".svg")
+_SVG_NS = "http://www.w3.org/2000/svg"
+_XHTML_NS = "http://www.w3.org/1999/xhtml"
+_FORBIDDEN_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler", "listener",
+                                 "audio", "video"})
+_ANIMATIONS = frozenset({"set", "animate", "animatetransform", "animatemotion"})
+_EXTERNAL_IN_STYLE = re.compile(r"@import|url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
+
+
+class AssetChecker:
+    """Checks the image paths of one project; each file is read and judged once."""
+
+    def __init__(self, project_dir: Path):
+        self.project_dir = project_dir
+        self.folder = project_dir / ASSETS_FOLDER
+        self._verdicts: dict[str, Message | None] = {}
+        self.valid: set[str] = set()  # the paths to publish
+
+    @cached_property
+    def stamp(self) -> tuple:
+        """Path, size and time of every file of the images folder: verdicts hold while it is the same."""
+        return folders_stamp(self.folder)
+
+    def problem(self, value: str) -> Message | None:
+        """Why `value` cannot be used as an image, or None (and it is then published)."""
+        if value in self._verdicts:
+            verdict = self._verdicts[value]
+        else:
+            verdict = self._verdicts[value] = self._judge(value)
+        if not verdict:
+            self.valid.add(value)  # at every use: a caller may collect the uses of one file apart
+        return verdict
+
+    def _judge(self, value: str) -> Message | None:
+        example = f"{ASSETS_FOLDER}/logos/udem.svg"
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", value) and not re.match(r"^[a-zA-Z]:[\\/]", value):
+            return Message("image.address", value=value, folder=ASSETS_FOLDER, example=example)
+        if "\\" in value or value.startswith("/") or re.match(r"^[a-zA-Z]:", value):
+            return Message("image.not_relative", value=value, example=example)
+        parts = value.split("/")
+        if any(part in ("", ".", "..") for part in parts):
+            return Message("image.dots", value=value, example=example)
+        if any(part.startswith(".") for part in parts):
+            return Message("image.hidden_file", value=value)
+        if parts[0] != ASSETS_FOLDER or len(parts) < 2:
+            return Message("image.outside_assets", value=value, folder=ASSETS_FOLDER, example=example)
+        suffix = PurePosixPath(value).suffix.lower()
+        if suffix not in IMAGE_SUFFIXES:
+            return Message("image.not_image", value=value, suffixes=", ".join(IMAGE_SUFFIXES))
+        path = self.project_dir / value
+        try:
+            inside = path.resolve().is_relative_to(self.folder.resolve()) and \
+                self.folder.resolve().is_relative_to(self.project_dir.resolve())
+        except (OSError, RuntimeError):  # a loop of symbolic links
+            inside = False
+        if not inside:
+            return Message("image.symlink", value=value, folder=ASSETS_FOLDER)
+        if not path.is_file() or not _spelled_as_on_disk(self.project_dir, parts):
+            return Message("image.missing", value=value, folder=ASSETS_FOLDER)
+        with path.open("rb") as stream:
+            data = stream.read(MAX_ASSET_BYTES + 1)
+        if len(data) > MAX_ASSET_BYTES:
+            return Message("image.too_large", value=value, megabytes=MAX_ASSET_BYTES // 1_000_000)
+        problem = content_problem(suffix, data)
+        return Message("image.content", value=value, reason=problem) if problem else None
+
+
+def _spelled_as_on_disk(root: Path, parts: list[str]) -> bool:
+    """Each name exactly as on disk: `Logo.PNG` found on a Mac's disk would be missing on the server."""
+    folder = root
+    for part in parts:
+        if part not in os.listdir(folder):
+            return False
+        folder = folder / part
+    return True
+
+
+def content_problem(suffix: str, data: bytes) -> Message | None:
+    """Why the bytes are not a safe image of that type, or None."""
+    if suffix == ".svg":
+        return svg_problem(data)
+    if suffix == ".webp":
+        ok = data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    elif suffix == ".avif":
+        ok = data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis")
+    else:
+        ok = data.startswith(RASTER_SIGNATURES[suffix])
+    return None if ok else Message("image.wrong_content", format=suffix[1:].upper())
+
+
+class _Unsafe(Exception):
+    def __init__(self, message: Message):
+        self.message = message
+
+
+def svg_problem(data: bytes) -> Message | None:
+    """Why an SVG file could run code, load something or expand without end, or None."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    seen_root = False
+    styles: list[str] = []
+
+    def refuse(message: Message):
+        raise _Unsafe(message)
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        nonlocal seen_root
+        namespace, _, local = name.rpartition(" ")
+        if not seen_root:
+            seen_root = True
+            if local != "svg" or namespace not in ("", _SVG_NS):
+                refuse(Message("svg.root"))
+        if local.lower() in _FORBIDDEN_ELEMENTS or namespace == _XHTML_NS:
+            refuse(Message("svg.element", element=local))
+        if local.lower() == "style":
+            styles.append("")
+        for attribute, value in attributes.items():
+            attribute_name = attribute.rpartition(" ")[2].lower()
+            if attribute_name.startswith("on"):
+                refuse(Message("svg.handler", attribute=attribute_name))
+            if attribute_name == "href" and not value.strip().startswith("#"):
+                refuse(Message("svg.href"))
+            if attribute_name == "style" and _EXTERNAL_IN_STYLE.search(value):
+                refuse(Message("svg.style_attribute"))
+            if "javascript:" in re.sub(r"\s", "", value).lower():
+                refuse(Message("svg.javascript"))
+        if local.lower() in _ANIMATIONS:
+            target = attributes.get("attributeName", "").lower()
+            if target.endswith("href") or target.startswith("on"):
+                refuse(Message("svg.animation", attribute=target))
+
+    def text(data: str) -> None:
+        if styles:
+            styles[-1] += data
+
+    def end(name: str) -> None:
+        if name.rpartition(" ")[2].lower() == "style" and styles and _EXTERNAL_IN_STYLE.search(styles.pop()):
+            refuse(Message("svg.style_element"))
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    parser.StartDoctypeDeclHandler = lambda *args: refuse(Message("svg.doctype"))
+    parser.EntityDeclHandler = lambda *args: refuse(Message("svg.entities"))
+    parser.ProcessingInstructionHandler = lambda *args: refuse(Message("svg.processing_instruction"))
+    parser.ExternalEntityRefHandler = lambda *args: refuse(Message("svg.external_entity"))
+    try:
+        parser.Parse(data, True)
+    except _Unsafe as unsafe:
+        return unsafe.message
+    except expat.ExpatError as error:
+        return Message("svg.malformed", detail=expat.errors.messages[error.code], line=error.lineno)
+    return None if seen_root else Message("svg.not_svg")

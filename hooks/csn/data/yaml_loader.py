@@ -112,7 +112,7 @@ def load_yaml_file(path: Path, shown_as: str) -> tuple[Mapping | None, list[Prob
     except yaml.reader.ReaderError as exc:
         # libyaml counts in bytes of the UTF-8 text.
         line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
-        return problem(line, Message("yaml.character", code=f"U+{exc.character:04X}"))
+        return problem(line, Message("yaml.character", character=f"U+{exc.character:04X}"))
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml marks its errors
         return problem(1, Message("yaml.unexplained", detail=str(exc)))
     if root is None or (isinstance(root, Scalar) and root.is_null):

@@ -125,6 +125,11 @@ class Message:
     def __str__(self) -> str:
         return self.text()
 
+    def codes(self) -> tuple[str, ...]:
+        """This message's code, then those of the messages it quotes (`link.in_text`, `link.scheme`)."""
+        nested = [value for _, value in self.params if isinstance(value, Message)]
+        return (self.code, *(code for message in nested for code in message.codes()))
+
 
 def say(code: str, lang: str | None = None, **params: Any) -> str:
     """The text of `code` in `lang` (the editor's language by default)."""

@@ -80,11 +80,21 @@ def test_each_common_mistake_is_explained_on_its_line(tmp_path, name, replacemen
         assert (syntax.code, syntax.line) == (code, line)
 
 
+@pytest.mark.parametrize("text, line", [("name: [\n", 1), ("kind: x\nthemes: [a, b\nwebsite: y\n", 2),
+                                        ("description: {fr: a, en: b\nkind: x\n", 1)])
+def test_an_unclosed_bracket_is_shown_where_it_opens(tmp_path, text, line):
+    path = tmp_path / "reseau.yml"
+    path.write_text(text, encoding="utf-8")
+    _, [problem] = load_yaml_file(path, "data/partners/reseau.yml")
+    assert (problem.code, problem.line) == ("yaml.unclosed_bracket", line)
+    assert "n'est jamais fermé" in problem.text("fr") and "is never closed" in problem.text("en")
+
+
 def test_an_uncommon_mistake_is_still_located_with_the_parsers_words_as_a_detail(tmp_path):
     path = tmp_path / "reseau.yml"
-    path.write_text(PARTNER + "links: [https://a.org/\n", encoding="utf-8")
+    path.write_text(PARTNER + "notes: |x\n  texte\n", encoding="utf-8")
     _, [problem] = load_yaml_file(path, "data/partners/reseau.yml")
-    assert problem.code == "yaml.unexplained" and problem.line == 9
+    assert problem.code == "yaml.unexplained" and problem.line == 8, str(problem)
     assert problem.text("fr").startswith("cette ligne ne se lit pas en YAML : vérifiez l'indentation et les guillemets")
     assert "(détail technique : " in problem.text("fr")
 

@@ -50,6 +50,12 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, Message]:
             else "'"
         return started, Message("yaml.unclosed_quote", quote=quote)
 
+    if "flow" in context:  # `[` or `{` opened and never closed
+        opened = _unclosed_bracket(lines, started if "flow node" not in context else line)
+        if opened:
+            number, bracket = opened
+            return number, Message("yaml.unclosed_bracket", bracket=bracket, closing=_CLOSING[bracket])
+
     # `key:value` on this line or one of the few above it: the commonest cause of the other errors.
     for number in [line, *_content_lines(lines, line)[:3]]:
         if number > len(lines):
@@ -72,6 +78,19 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, Message]:
         return _indentation(lines, line)
     detail = f"{problem} ({context})" if context else problem
     return line, Message("yaml.unexplained", detail=detail or "invalid YAML")
+
+
+_CLOSING = {"[": "]", "{": "}"}
+
+
+def _unclosed_bracket(lines: list[str], line: int) -> tuple[int, str] | None:
+    """The nearest line at or above `line` that opens a `[` or `{` it does not close."""
+    for number in range(min(line, len(lines)), 0, -1):
+        text = lines[number - 1]
+        for bracket, closing in _CLOSING.items():
+            if text.count(bracket) > text.count(closing):
+                return number, bracket
+    return None
 
 
 def _quoted(value: str) -> str:

@@ -25,6 +25,11 @@ def on_files(files, config):
 
 
 @event_priority(AFTER_I18N)
+def on_nav(nav, config, files):
+    return reloading.current().on_nav(nav, config, files)
+
+
+@event_priority(AFTER_I18N)
 def on_env(env, config, files):
     return reloading.current().on_env(env, config, files)
 

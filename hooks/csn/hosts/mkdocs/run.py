@@ -128,6 +128,19 @@ class MkDocsRun:
             _mark_pages_to_render(files, build.rerender)
         return files
 
+    # -- on_nav -------------------------------------------------------------------------------------
+    def on_nav(self, nav, config, files):
+        """Under --dirty, a page MkDocs does not read again has no title (it reads it from the page's
+        source): the header tabs of the pages rendered again would show "None" in its place. It gets
+        the title a full build gives it, from the plan."""
+        if self.dirty and self.build is not None:
+            for page in nav.pages:
+                planned = getattr(page.file, "csn_page", None)
+                if planned is not None and page.markdown is None and not page.file.is_modified():
+                    page.markdown = ""  # read no further: MkDocs skips the page, whose output is kept
+                    page.meta = page_meta(planned)
+        return nav
+
     def _add_assets(self, files: Files, config) -> None:
         """Publish the images the data uses (checked by validation), at their path from the project root."""
         for path in self.build.site.assets:

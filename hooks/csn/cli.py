@@ -29,7 +29,17 @@ from csn.hosts.mkdocs.site_build import build_site
 from csn.messages import say, say_count
 from csn.render.build import check_project
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
+
+def project_folder(start: Path | None = None) -> Path:
+    """The project the command is run in: the nearest folder from the working one up that holds
+    mkdocs.yml and data/ (the Makefile runs commands from the project's folder)."""
+    start = (start or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "data").is_dir():
+            return folder
+    return start
+
+
 PREVIEW = f"http://{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or '8000'}/"
 LANGUAGE_NAME_CODES = {"fr": "language_name.fr", "en": "language_name.en"}
 # The commands that read the build's date, the day to publish for or the site's address.
@@ -141,7 +151,7 @@ def summary(project_dir: Path, site: Path | None, base_site: Path | None) -> int
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m csn", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--project", type=Path, default=PROJECT_DIR, help="project folder (holds data/ and docs/)")
+    parser.add_argument("--project", type=Path, default=None, help="project folder (holds data/ and docs/)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every data file and report every problem at once")
     generate = commands.add_parser("schemas", help="write the files generated from schema.py")
@@ -167,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="strict build into site/, replaced only when the build succeeds")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
     args = parser.parse_args(argv)
-    project = args.project.resolve()
+    project = (args.project or project_folder()).resolve()
     if args.command in ENVIRONMENT_READERS:
         problems = environment_problems()
         if problems:  # a wrong SOURCE_DATE_EPOCH, CSN_TODAY or SITE_URL: one clear line each, before anything runs

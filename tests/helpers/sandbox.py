@@ -9,12 +9,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import csn
 from tests.helpers.sitebuild import BuildResult, build
 
 SANDBOX_DIR = Path(__file__).resolve().parent / "sandbox_startup"
 # Where an honest build may read: the project, Python and its installed packages, this sandbox,
 # and the machine's time zone files, which Babel looks up when imported (the build never formats
 # a time with them: the reproducibility test builds under two different TZ values).
+INSTALLED_PACKAGE_ROOT = Path(csn.__file__).resolve().parent.parent
 SYSTEM_TIME_ZONE = (Path("/usr/share/zoneinfo"), Path("/etc/localtime"), Path("/etc/timezone"))
 
 
@@ -26,11 +28,16 @@ class SandboxRecord:
         return [event["target"] for event in self.events if event["kind"] in kinds]
 
     def outside(self, *roots: Path) -> list[str]:
-        """Files opened and folders listed outside `roots` and the always-allowed places."""
+        """Files opened and folders listed outside `roots` and the always-allowed places.
+
+        The installed package's folder (an editable install: the repository's hooks/) is on every
+        Python's import path, so a failed import lists it; nothing may be opened there."""
         allowed = [Path(p).resolve() for p in (*roots, sys.prefix, sys.base_prefix, sys.exec_prefix, SANDBOX_DIR)]
         allowed += SYSTEM_TIME_ZONE
+        listed_only = [INSTALLED_PACKAGE_ROOT]
         return sorted({target for target in self.of_kind("open", "list")
-                       if not any(_within(Path(target), root) for root in allowed)})
+                       if not any(_within(Path(target), root) for root in allowed)}
+                      - {target for target in self.of_kind("list") if Path(target).resolve() in listed_only})
 
 
 def _within(path: Path, root: Path) -> bool:

@@ -14,16 +14,21 @@ from csn.data.load import load_site
 from csn.site.incremental import affected_records
 from tests.helpers.sitebuild import FIXTURE_DATA, build, copy_project
 
-# Two builds in one process, as the preview server does them, with an edit in between.
+# Two builds in one process, as the preview server does them, with an edit in between: one run of
+# the hooks for the whole process (started as on_startup starts it), then a configuration loaded
+# afresh and a dirty build for each rebuild. The run is a `build` one so that its pages carry the
+# policy a clean build writes, to compare them.
 REBUILD = textwrap.dedent("""
     import json, os, sys
     from pathlib import Path
-    sys.argv = ["mkdocs", "serve", "--dirty"]
+    sys.argv = ["mkdocs", "serve", "--dirty"]  # mkdocs-static-i18n reads the flag there
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     project, site_dir, edited, old, new = json.loads(os.environ["REBUILD_ARGS"])
     os.chdir(project)
+    from csn.hosts.mkdocs import reloading
+    reloading.start("build", dirty=True)
 
     def rebuild():
         config = load_config(config_file="mkdocs.yml", site_dir=site_dir)

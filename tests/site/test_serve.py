@@ -118,7 +118,7 @@ def test_serve_follows_edits_survives_a_data_error_and_recovers(project):
         assert "Active" in soup.get_text()
 
         # A change of the data layer's own code counts at the next rebuild too (no restart).
-        replace_in(project / "hooks" / "csn" / "strings" / "en.yml", "status.active: Active",
+        replace_in(project / "hooks" / "csn" / "site" / "strings" / "en.yml", "status.active: Active",
                    "status.active: Under way")
         preview.wait_for(en_page, lambda s, soup: "Under way" in soup.get_text(), "the new interface string")
     finally:

@@ -41,9 +41,11 @@ from csn.site.error_page import ERROR_TEMPLATE, error_page
 from csn.site.incremental import must_render
 
 log = logging.getLogger("mkdocs.hooks.csn")
-PROJECT_DIR = Path(__file__).resolve().parents[4]
 TEMPLATES_PREFIX = "csn/"  # overrides/csn/: the data layer's templates
-TEMPLATES_DIR = PROJECT_DIR / "overrides" / "csn"
+
+
+def templates_dir(project_dir: Path) -> Path:
+    return project_dir / "overrides" / "csn"
 
 
 class MkDocsRun:
@@ -53,6 +55,7 @@ class MkDocsRun:
         self.serving = command == "serve"  # under `mkdocs serve`, the run lasts from rebuild to rebuild
         self.dirty = dirty  # `--dirty`: a rebuild renders only the pages an edit touches
         self.build: LanguageBuild | None = None
+        self.project_dir = Path.cwd()  # until on_config reads the configuration file's folder
         self.shared_blocks = SharedBlocks()
         self.memory = RunMemory()  # checked data kept between languages and, in a preview, between rebuilds
         self.theme_templates = MemoryBytecodeCache()  # Material's templates, compiled once for both languages
@@ -69,6 +72,7 @@ class MkDocsRun:
     # -- on_config ----------------------------------------------------------------------------------
     def on_config(self, config):
         lang = config.theme["language"]
+        self.project_dir = Path(config.config_file_path).resolve().parent  # the project mkdocs.yml belongs to
         self.problems = []
         self.shared_blocks = SharedBlocks()  # one language's frame blocks: nothing kept across languages
         if self.dirty:
@@ -80,7 +84,8 @@ class MkDocsRun:
             if not os.environ.get(SITE_URL_VARIABLE) and config.site_url:
                 checked_site_url(config.site_url, "mkdocs.yml")
             settings = read_settings(config.extra.get("csn"))
-            self.build = prepare(PROJECT_DIR, Path(config.docs_dir), TEMPLATES_DIR, lang, settings, self.dirty,
+            self.build = prepare(self.project_dir, Path(config.docs_dir), templates_dir(self.project_dir), lang,
+                                 settings, self.dirty,
                                  self.memory)
         except DataError as error:
             self.build = None
@@ -145,10 +150,10 @@ class MkDocsRun:
         """Publish the images the data uses (checked by validation), at their path from the project root."""
         for path in self.build.site.assets:
             taken = files.get_file_from_path(path)
-            if taken is not None and Path(taken.abs_src_path) != PROJECT_DIR / path:
+            if taken is not None and Path(taken.abs_src_path) != self.project_dir / path:
                 raise PluginError(f"{path}: the theme already has a file at this address: rename the image")
             if taken is None:
-                file = File(path, str(PROJECT_DIR), config.site_dir, config.use_directory_urls)
+                file = File(path, str(self.project_dir), config.site_dir, config.use_directory_urls)
                 file.abs_dest_path = str(Path(config.site_dir) / path)
                 files.append(file)
 
@@ -218,7 +223,7 @@ class MkDocsRun:
     def on_post_build(self, config) -> None:
         """Split the search index that mkdocs-static-i18n wrote for all languages into one per language."""
         if self.problems:
-            write_problems_pages(Path(config.site_dir), TEMPLATES_DIR, self.problems)
+            write_problems_pages(Path(config.site_dir), templates_dir(self.project_dir), self.problems)
             return
         if _building_other_languages(config):
             return  # mkdocs-static-i18n builds the other languages inside the first one's post_build: wait for it

@@ -44,15 +44,16 @@ PREVIEW = textwrap.dedent("""
 
 # One edit per kind of record: a text on its own page, in neither a title nor a navigation label.
 EDITS = {
-    "partner": ("data/partners/mei.yml", "participe, avec le CSN,", "participe (texte modifié), avec le CSN,"),
+    # A partner named in no news item: the news index is not rendered again, its tab label must stay.
+    "partner": ("data/partners/udem.yml", "Le CSN agit au sein de", "Le CSN (texte modifié) agit au sein de"),
     "project": ("data/projects/propriete-des-donnees.yml", "  en: Data ownership and access to health data",
                 "  en: Data ownership and access to health data (edited)"),
     "news": ("data/news/2020-01-symposium-munich.yml", "En janvier 2020,", "En janvier 2020 (texte modifié),"),
     "programme": ("data/programmes/quebec-baviere-2020-2022.yml", "  en: Québec–Bavaria cooperation program 2020–2022",
                   "  en: Québec–Bavaria cooperation programme 2020–2022"),
 }
-EDITED_PAGES = {"partner": "partenaires/mei/", "project": "en/projects/data-ownership/",
-                "news": "actualites/symposium-munich/", "programme": "en/projects/data-ownership/"}
+EDITED_PAGES = {"partner": "partenaires/universite-de-montreal/", "project": "en/projects/data-ownership/",
+                "news": "actualites/symposium-de-munich/", "programme": "en/projects/data-ownership/"}
 EDITED_TEXT = {"partner": "texte modifié", "project": "(edited)", "news": "texte modifié",
                "programme": "cooperation programme"}
 

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from csn.ci.annotations import print_problems
+from csn.data.assets import ASSETS_FOLDER
 from csn.data.environment import check_environment
 from csn.data.errors import DataError
 from csn.data.publishing import scheduled_warnings
@@ -132,6 +133,16 @@ class MkDocsRun:
         if self.dirty:
             _mark_pages_to_render(files, build.rerender)
         return files
+
+    # -- on_serve -----------------------------------------------------------------------------------
+    def on_serve(self, server, config, builder):
+        """The preview rebuilds when an image of assets/ is added or saved too: adding a missing logo
+        clears its error without saving the record again. The folder is made if the project has none
+        yet (it is where images go), so that the first image added is seen."""
+        folder = Path(config.config_file_path).resolve().parent / ASSETS_FOLDER
+        folder.mkdir(exist_ok=True)
+        server.watch(str(folder))
+        return server
 
     # -- on_nav -------------------------------------------------------------------------------------
     def on_nav(self, nav, config, files):

@@ -25,8 +25,10 @@ from csn.data.environment import environment_problems
 from csn.data.errors import DataError
 from csn.data.publishing import publication_date, scheduled_warnings
 from csn.data.schema import LANGUAGES
+from csn.data.settings import project_settings
 from csn.hosts.mkdocs.site_build import build_site
 from csn.messages import say, say_count
+from csn.pictures.map_svg import off_map_warnings
 from csn.render.build import check_project
 
 
@@ -39,7 +41,6 @@ def project_folder(start: Path | None = None) -> Path:
             return folder
     return start
 
-
 PREVIEW = f"http://{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or '8000'}/"
 LANGUAGE_NAME_CODES = {"fr": "language_name.fr", "en": "language_name.en"}
 # The commands that read the build's date, the day to publish for or the site's address.
@@ -49,12 +50,14 @@ ENVIRONMENT_READERS = frozenset({"validate", "build", "summary"})
 def validate(project_dir: Path) -> int:
     started = time.perf_counter()
     try:
-        site, plan = check_project(project_dir, project_dir / "docs", publication_date())
+        settings = project_settings(project_dir)
+        site, plan = check_project(project_dir, project_dir / "docs", publication_date(), settings.news_per_page,
+                                   years=settings.years)
     except DataError as error:
         print_problems(error.problems)
         return 1
     elapsed = time.perf_counter() - started
-    for problem in scheduled_warnings(site):
+    for problem in scheduled_warnings(site) + off_map_warnings(site):
         print(problem)
     scheduled = say_count("validate.scheduled", len(site.scheduled)) if site.scheduled else ""
     print(say("validate.valid", projects=say_count("count.projects", len(site.projects)),

@@ -111,6 +111,27 @@ def test_every_code_used_in_the_code_exists():
         assert missing == {}, lang
 
 
+def test_each_message_written_in_the_code_gives_the_values_its_texts_use():
+    """`Message("date.no_day", value=..., day=...)`: the names match the `{value}` and `{day}` of both texts."""
+    checked = 0
+    for path in sorted(HOOKS_DIR.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("Message", "say") and node.args
+                    and isinstance(node.args[0], ast.Constant) and all(k.arg for k in node.keywords)):
+                continue
+            code = node.args[0].value
+            given = {k.arg for k in node.keywords} - ({"lang"} if node.func.id == "say" else set())
+            for lang in EDITOR_LANGUAGES:
+                assert placeholders(codes(lang)[code]) == given, (f"{path.name}:{node.lineno}", code, lang)
+            checked += 1
+    assert checked > 100
+
+
+def test_a_problem_cannot_be_made_of_words():
+    with pytest.raises(TypeError):
+        Problem("a.yml", 1, "", "some words")  # type: ignore[arg-type]
+
+
 def test_every_code_of_the_catalogue_is_used():
     used = set(codes_in_source(everywhere=True))
     unused = [code for code in codes("en")

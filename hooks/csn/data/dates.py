@@ -12,6 +12,21 @@ from babel.dates import format_date, format_skeleton
 from csn.messages import Message
 
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
+# The consortium's years: a date outside them is a typo (1020, 9999) that would squeeze the timeline or
+# overflow the calendar. mkdocs.yml's extra.csn.first_year and last_year change them.
+DEFAULT_YEARS = (1950, 2100)
+
+
+@dataclass(frozen=True)
+class YearRange:
+    first: int = DEFAULT_YEARS[0]
+    last: int = DEFAULT_YEARS[1]
+
+    def problem(self, date: PartialDate, text: str) -> Message | None:
+        """Why `date` (written `text`) is out of range, or None."""
+        if self.first <= date.year <= self.last:
+            return None
+        return Message("date.out_of_years", value=text, first=self.first, last=self.last)
 # ISO 8601 calendar dates at their precision; ASCII digits only (`\d` would take any script's digits).
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
@@ -70,6 +85,9 @@ class DateError(ValueError):
     def __init__(self, message: Message):
         self.message = message
         super().__init__(message.code)
+
+
+CONSORTIUM_YEARS = YearRange()
 
 
 def parse_partial_date(text: str) -> PartialDate:

@@ -18,6 +18,10 @@ class Problem:
     message: Message
     severity: str = "error"
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.message, Message):  # words belong in the catalogue, by code (csn/messages/)
+            raise TypeError(f"a Problem's message is a Message, not {type(self.message).__name__}: {self.message!r}")
+
     @property
     def code(self) -> str:
         return self.message.code

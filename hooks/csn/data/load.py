@@ -11,6 +11,7 @@ from typing import Any
 from csn.data.addresses import archive_slug_problem, reserved_problem
 from csn.data.assets import AssetChecker
 from csn.data.datafiles import DATA_SUFFIX
+from csn.data.dates import CONSORTIUM_YEARS, YearRange
 from csn.data.errors import DataError, Problem
 from csn.data.model import (
     Institution,
@@ -28,7 +29,7 @@ from csn.data.model import (
 )
 from csn.data.publishing import is_published, publication_date
 from csn.data.schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
-from csn.data.sources import links_leading_out
+from csn.data.sources import source_problems
 from csn.data.two_cores import map_in_two
 from csn.data.validate import Ref, check_record, check_themes, id_problem
 from csn.data.yaml_loader import load_yaml_file
@@ -55,15 +56,20 @@ def _file_stamp(collection: Collection, path: Path, assets: AssetChecker) -> tup
 class _Records:
     """Checked values of every file, and the problems met on the way."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, years: YearRange):
         self.root = root
+        self.years = years
         parent = str(root.parent)
         self._shown_from = len(parent) if parent.endswith(os.sep) else len(parent) + 1
         self.assets = AssetChecker(root.parent)
-        self.problems: list[Problem] = links_leading_out(root, root.parent)
+        self.problems: list[Problem] = source_problems(root, root.parent)
         self.refused = {p.file for p in self.problems}  # links leading out: never read
         self.values: dict[str, dict[str, dict[str, Any]]] = {}
         self.files: dict[str, dict[str, str]] = {}
+        # Records whose file could not be read (its problem is reported): a reference to one of them is
+        # a consequence, not a second problem. A whole collection in one file (themes) that failed: all.
+        self.unread: dict[str, set[str]] = {}
+        self.unread_collections: set[str] = set()
 
     def shown(self, path: Path) -> str:
         # The path from the data folder's parent, by slicing: Path.relative_to is slow for thousands of files.
@@ -82,14 +88,14 @@ class _Records:
             return None, problems
         if collection is THEMES:
             return check_themes(mapping, shown)
-        return check_record(collection, mapping, shown, self.assets)
+        return check_record(collection, mapping, shown, self.assets, self.years)
 
     def load_folders(self, collections: tuple[Collection, ...], reuse: ReadMemory | None = None) -> None:
         """Every file of these collections' folders; the files are independent until references are
         resolved, so two cores read them. `reuse`: the reads of the last loads, whose files unchanged
         since are taken as they were read then, and which this load updates (the preview's rebuilds)."""
         listed = [entry for collection in collections for entry in self._listed(collection)]
-        stamps = [_file_stamp(entry[0], entry[3], self.assets) for entry in listed] if reuse is not None else []
+        stamps = [(_file_stamp(entry[0], entry[3], self.assets), self.years) for entry in listed] if reuse is not None else []
         reads: list[_Read | None] = [None] * len(listed)
         if reuse is not None:
             for index, (entry, stamp) in enumerate(zip(listed, stamps)):
@@ -107,6 +113,8 @@ class _Records:
             if values is not None:
                 self.values[collection.name][record_id] = values
                 self.files[collection.name][record_id] = shown
+            else:
+                self.unread.setdefault(collection.name, set()).add(record_id)
 
     def _read_apart(self, entry: tuple[Collection, str, str, Path]) -> _Read:
         """`read`, with the images this file uses: its result stands alone (another process may
@@ -157,7 +165,10 @@ class _Records:
         if not path.is_file():
             self.problems.append(Problem(self.shown(path), 0, "", Message("missing.file")))
             return {}
-        return self.load_one(collection, path) or {}
+        values = self.load_one(collection, path)
+        if values is None:
+            self.unread_collections.add(collection.name)
+        return values or {}
 
     def check_top_level(self, collections: tuple[Collection, ...]) -> None:
         """data/ holds the collections' files and folders only: anything else would be ignored."""
@@ -185,14 +196,16 @@ def not_a_data_file(path: Path) -> Message | None:
     return None
 
 
-def load_site(root: Path, today: dt.date | None = None, reuse: ReadMemory | None = None) -> Site:
+def load_site(root: Path, today: dt.date | None = None, reuse: ReadMemory | None = None,
+              years: YearRange = CONSORTIUM_YEARS) -> Site:
     """Load and check everything under `root` (the data folder), publishing the news dated up to `today`.
 
     Every file is checked, scheduled news included; `today` defaults to publication_date().
     `reuse`: the preview's memory of the last loads: record files unchanged since are not read again.
+    `years`: the years a date may fall in.
     """
     today = today or publication_date()
-    records = _Records(root)
+    records = _Records(root, years)
     records.check_top_level((SITE, THEMES, PROJECTS, PARTNERS, NEWS, PROGRAMMES))
     site_values = records.load_single(SITE)
     themes = records.load_single(THEMES)
@@ -222,6 +235,8 @@ def _check_references(records: _Records, themes: dict[str, Any]) -> None:
     for collection, by_id in records.values.items():
         for record_id, values in by_id.items():
             for ref in _refs_in(values):
+                if ref.id in records.unread.get(ref.target, ()) or ref.target in records.unread_collections:
+                    continue  # its file's own problem says it all
                 if ref.id not in known[ref.target]:
                     choices = ", ".join(sorted(known[ref.target]))
                     records.problems.append(Problem(

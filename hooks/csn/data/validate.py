@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from csn.data.assets import AssetChecker
-from csn.data.dates import DateError, parse_partial_date
+from csn.data.dates import CONSORTIUM_YEARS, DateError, YearRange, parse_partial_date
 from csn.data.errors import Problem
 from csn.data.markdown_render import read_markdown
 from csn.data.schema import (
@@ -30,7 +30,7 @@ from csn.data.schema import (
 )
 from csn.data.yaml_loader import Mapping, Node, Scalar, Sequence
 from csn.messages import Bilingual, Message
-from csn.security.characters import hidden_character_problem
+from csn.security.characters import has_visible_character, hidden_character_problem
 from csn.security.safe_urls import link_problem, web_address_problem
 
 ID_RE = re.compile(ID_PATTERN)
@@ -64,9 +64,10 @@ class LocatedText(str):
 class RecordChecker:
     """Checks one file's mapping; collects problems instead of stopping at the first."""
 
-    def __init__(self, file: str, assets: AssetChecker | None = None):
+    def __init__(self, file: str, assets: AssetChecker | None = None, years: YearRange = CONSORTIUM_YEARS):
         self.file = file
         self.assets = assets
+        self.years = years
         self.problems: list[Problem] = []
 
     def report(self, line: int, field: str, message: Message) -> None:
@@ -126,6 +127,9 @@ class RecordChecker:
         if hidden:
             self.report(node.line, name, hidden)
             return None
+        if not has_visible_character(value):
+            self.report(node.line, name, Message("hidden.nothing_visible"))
+            return None
         return value
 
     def translated(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
@@ -161,6 +165,8 @@ class RecordChecker:
             if facts.raw_html:
                 self.report(scalar.line_of(facts.raw_html), f"{name}.{lang}",
                             Message("markdown.html", html=facts.raw_html[:40]))
+            for written, why in facts.unsupported:
+                self.report(scalar.line_of(written), f"{name}.{lang}", why)
             for tag, url in facts.urls:
                 problem = self.asset_problem(url) if tag == "img" else link_problem(url)
                 if problem:
@@ -206,10 +212,15 @@ class RecordChecker:
         if value is None:
             return None
         try:
-            return parse_partial_date(value)
+            date = parse_partial_date(value)
         except DateError as exc:
             self.report(node.line, name, exc.message)
             return None
+        problem = self.years.problem(date, value)
+        if problem:
+            self.report(node.line, name, problem)
+            return None
+        return date
 
     def boolean(self, spec: Field, node: Node, name: str) -> bool | None:
         # YAML 1.2: only these words are booleans (`yes`, `no`, `on` and `off` are text).
@@ -292,7 +303,21 @@ class RecordChecker:
             self.report(node.line, name, Message("shape.list"))
             return None
         values = [self.check(spec.item, child, f"{name}[{index}]") for index, child in enumerate(node.items)]
+        self.report_repeats(node, values, name)
         return [value for value in values if value is not None]
+
+    def report_repeats(self, node: Sequence, values: list[Any], name: str) -> None:
+        """An id or text listed twice would show twice on the pages, in JSON-LD and in the open data."""
+        first_lines: dict[str, int] = {}
+        for index, (child, value) in enumerate(zip(node.items, values, strict=True)):
+            key = _listed_key(value)
+            if key is None:
+                continue
+            if key in first_lines:
+                self.report(child.line, f"{name}[{index}]",
+                            Message("duplicate.item", key=key, first_line=first_lines[key]))
+            else:
+                first_lines[key] = child.line
 
     def obj(self, spec: Field, node: Node, name: str) -> dict[str, Any] | None:
         if not isinstance(node, Mapping):
@@ -300,6 +325,15 @@ class RecordChecker:
             self.report(node.line, name, Message("shape.object", fields=fields))
             return None
         return self.check_fields(spec.fields, node, prefix=f"{name}.")
+
+
+def _listed_key(value: Any) -> str | None:
+    """What makes two items of a list the same: an id (also an object's `id`), a text, an address."""
+    if isinstance(value, dict):
+        value = value.get("id", value.get("url"))
+    if isinstance(value, Ref):
+        return value.id
+    return value if isinstance(value, str) else None
 
 
 _RULES: dict[str, Callable[..., Any]] = {
@@ -345,9 +379,9 @@ def id_problem(value: str) -> Message | None:
     return None
 
 
-def check_record(collection: Collection, mapping: Mapping, file: str,
-                 assets: AssetChecker | None = None) -> tuple[dict[str, Any], list[Problem]]:
-    checker = RecordChecker(file, assets)
+def check_record(collection: Collection, mapping: Mapping, file: str, assets: AssetChecker | None = None,
+                 years: YearRange = CONSORTIUM_YEARS) -> tuple[dict[str, Any], list[Problem]]:
+    checker = RecordChecker(file, assets, years)
     values = checker.check_fields(collection.fields, mapping)
     _check_period(checker, values, mapping)
     return values, checker.problems

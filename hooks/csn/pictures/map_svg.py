@@ -18,8 +18,10 @@ from pathlib import Path
 
 from babel import Locale
 
+from csn.data.errors import Problem
 from csn.data.model import Partner, Site
 from csn.data.schema import PARTNER_KINDS
+from csn.messages import Bilingual, Message
 from csn.pictures.projection import MapFrame, great_circle
 
 # The page language's strings: t(key, **values) -> text (csn.site.strings.Translator).
@@ -123,16 +125,36 @@ class PartnerMap:
     description: str
 
 
+def _frame() -> MapFrame:
+    return MapFrame.from_json(basemap()["frame"])
+
+
+def _inside(partner: Partner, frame: MapFrame) -> bool:
+    """Whether the partner's location falls inside the base map's picture (it covers North America to Europe)."""
+    x, y = frame.point(partner.location.longitude, partner.location.latitude)
+    return 0 <= x <= frame.width and 0 <= y <= frame.height
+
+
+def off_map_warnings(site: Site) -> list[Problem]:
+    """A warning per located partner outside the base map: listed under the map, never drawn off the picture."""
+    frame = _frame()
+    return [Problem(p.file, 0, "location", Message("map.off_map", latitude=f"{p.location.latitude:g}",
+                                                   longitude=f"{p.location.longitude:g}",
+                                                   city=Bilingual.of_mapping(p.location.city)),
+                    severity="warning")
+            for p in site.partners if p.location and not _inside(p, frame)]
+
+
 def build_partner_map(site: Site, t: Translate) -> PartnerMap:
     data = basemap()
-    frame = MapFrame.from_json(data["frame"])
+    frame = _frame()
     lang = t.lang
     countries = Locale.parse(lang).territories
-    places = _places([p for p in site.partners if p.location], frame, lang, countries)
+    places = _places([p for p in site.partners if p.location and _inside(p, frame)], frame, lang, countries)
     pins = _layout_pins(places, frame, t, countries)
     links = _links(places, frame, t, countries)
     _place_labels(places, pins, frame)
-    unplaced = [p for p in site.partners if not p.location]
+    unplaced = [p for p in site.partners if not p.location or not _inside(p, frame)]
     return PartnerMap(
         width=frame.width, height=frame.height, land=data["land"], borders=data["borders"],
         graticule=data["graticule"], places=places, pins=pins, links=links, unplaced=unplaced,

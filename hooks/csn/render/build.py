@@ -12,16 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from csn.data.assets import ASSETS_FOLDER
+from csn.data.dates import CONSORTIUM_YEARS, YearRange
 from csn.data.errors import DataError
 from csn.data.file_stamps import folders_stamp
 from csn.data.load import ReadMemory, load_site
 from csn.data.model import Site
 from csn.data.publishing import publication_date
 from csn.data.settings import DEFAULT_NEWS_PER_PAGE, Settings
-from csn.data.sources import links_leading_out
+from csn.data.sources import source_problems
 from csn.render.pages import PageRenderer
 from csn.render.template_cache import MemoryBytecodeCache
 from csn.site.incremental import PreviousBuilds, pages_to_render
+from csn.site.internal_links import internal_link_problems
 from csn.site.plan import Plan, build_plan
 
 # Folders MkDocs reads besides data/ (which load_site checks itself).
@@ -52,15 +54,20 @@ class RunMemory:
 
 
 def check_project(project_dir: Path, docs_dir: Path, today: dt.date | None = None,
-                  news_per_page: int = DEFAULT_NEWS_PER_PAGE, reuse: ReadMemory | None = None) -> tuple[Site, Plan]:
+                  news_per_page: int = DEFAULT_NEWS_PER_PAGE, reuse: ReadMemory | None = None,
+                  years: YearRange = CONSORTIUM_YEARS) -> tuple[Site, Plan]:
     """Everything a build reads, checked: the data, the docs pages, and no link leading out (raises DataError).
 
     `reuse`: the preview's memory of the files as last read: those unchanged since are not read again."""
-    outside = [p for folder in BUILD_INPUTS for p in links_leading_out(project_dir / folder, project_dir)]
+    outside = [p for folder in BUILD_INPUTS for p in source_problems(project_dir / folder, project_dir)]
     if outside:
         raise DataError(outside)
-    site = load_site(project_dir / "data", today, reuse)
-    return site, build_plan(site, docs_dir, news_per_page)
+    site = load_site(project_dir / "data", today, reuse, years)
+    plan = build_plan(site, docs_dir, news_per_page)
+    wrong_links = internal_link_problems(site, plan, project_dir)
+    if wrong_links:
+        raise DataError(wrong_links)
+    return site, plan
 
 
 def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str,
@@ -82,7 +89,7 @@ def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str,
         site, plan = cached[1], cached[2]
     else:
         site, plan = check_project(project_dir, docs_dir, today, settings.news_per_page,
-                                   reuse=memory.reads if dirty else None)
+                                   reuse=memory.reads if dirty else None, years=settings.years)
         memory.sites[data_dir] = (stamp, site, plan)
     rerender = pages_to_render(project_dir, lang, site, memory.builds) if dirty else None
     return LanguageBuild(lang, site, plan, PageRenderer(templates_dir, site, plan, lang, today, settings, memory.templates), today,

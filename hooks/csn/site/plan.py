@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from csn.data.addresses import reserved_problem
 from csn.data.errors import DataError, Problem
+from csn.data.front_matter import read_front_matter
 from csn.data.model import Site
 from csn.data.schema import DEFAULT_LANGUAGE, LANGUAGES
 from csn.data.settings import DEFAULT_NEWS_PER_PAGE
@@ -78,20 +77,9 @@ def language_prefix(lang: str) -> str:
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
-def read_front_matter(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---"):
-        return {}
-    end = text.find("\n---", 3)
-    if end < 0:
-        return {}
-    meta = yaml.load(text[3:end], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return meta if isinstance(meta, dict) else {}
-
-
 def section_path(docs_dir: Path, section: str, lang: str) -> str:
     """The URL path of a section's index page ("projets/", "en/projects/"), from its docs page."""
-    meta = read_front_matter(docs_dir / lang / f"{section}.md")
+    meta, _ = read_front_matter(docs_dir / lang / f"{section}.md", f"docs/{lang}/{section}.md")
     return language_prefix(lang) + f"{meta.get('slug') or section}/"
 
 
@@ -102,13 +90,18 @@ def build_plan(site: Site, docs_dir: Path, news_per_page: int = DEFAULT_NEWS_PER
     section_pages: dict[tuple[str, str], PlannedPage] = {}
     docs = {lang: sorted(p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md"))
             for lang in LANGUAGES}
+    unreadable: set[tuple[str, str]] = set()
     for name in sorted(set().union(*docs.values())):
         for lang in LANGUAGES:
             shown = f"docs/{lang}/{name}"
             if name not in docs[lang]:
                 problems.append(Problem(shown, 0, "", Message("missing.twin", lang=lang)))
                 continue
-            meta = read_front_matter(docs_dir / lang / name)
+            meta, front_problems = read_front_matter(docs_dir / lang / name, shown)
+            problems += front_problems
+            if front_problems:
+                unreadable.add((name, lang))  # reported once, not again as a missing section
+                continue
             page = _doc_page(name, lang, meta, shown, problems)
             if page:
                 pages.append(page)
@@ -116,7 +109,7 @@ def build_plan(site: Site, docs_dir: Path, news_per_page: int = DEFAULT_NEWS_PER
                     section_pages[(page.kind, lang)] = page
     for section in SECTIONS:
         for lang in LANGUAGES:
-            if (section, lang) not in section_pages:
+            if (section, lang) not in section_pages and (f"{section}.md", lang) not in unreadable:
                 problems.append(Problem(f"docs/{lang}/{section}.md", 0, "", Message("missing.section_page")))
     if problems:
         raise DataError(problems)

@@ -34,6 +34,7 @@ from csn.hosts.mkdocs.search_index import split_search_index
 from csn.hosts.mkdocs.search_merge import merge_indexes, read_indexes
 from csn.hosts.mkdocs.theme_blocks import SharedBlocks
 from csn.messages import say_count
+from csn.pictures.map_svg import off_map_warnings
 from csn.render.build import LanguageBuild, RunMemory, prepare
 from csn.render.site_files import language_files
 from csn.render.template_cache import MemoryBytecodeCache
@@ -100,7 +101,7 @@ class MkDocsRun:
                 return config
             errors = len([p for p in error.problems if p.severity == "error"])
             raise PluginError(say_count("build.data_problems", errors)) from None
-        for problem in scheduled_warnings(self.build.site):
+        for problem in scheduled_warnings(self.build.site) + off_map_warnings(self.build.site):
             log.info("%s", problem)  # expected, not a warning: a strict build must not fail on it
         return config
 

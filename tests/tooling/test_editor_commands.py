@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
 
 import pytest
 
@@ -12,7 +14,8 @@ from csn.data.yaml_loader import load_yaml_file
 from csn.messages import Message
 from tests.helpers.sitebuild import PROJECT_DIR, build, copy_whole_project, make
 
-EDITOR_COMMANDS = ("validate", "new-news", "new-project", "new-partner", "translations", "serve", "schemas")
+EDITOR_COMMANDS = ("serve", "validate", "new-news", "new-project", "new-partner", "translations", "build")
+DEVELOPER_COMMANDS = ("test", "lint", "check", "schemas", "summary", "bench")
 # What an editor writes in place of each TODO of a new file, by field (the last key seen above the TODO).
 FILLED = {"status": "active", "start": "2024", "kind": "research", "country": "CA",
           "themes": "formation", "partners": "udem"}
@@ -43,12 +46,56 @@ def project(tmp_path):
     return copy_whole_project(tmp_path / "project")
 
 
-def test_make_help_lists_each_editors_command_on_one_line():
-    done = make(PROJECT_DIR, "help")
-    lines = done.stdout.splitlines()
-    for command in EDITOR_COMMANDS:
-        matching = [line for line in lines if line.split()[:2] == ["make", command]]
-        assert len(matching) == 1 and len(matching[0].split()) > 3, (command, done.stdout)
+def test_make_help_lists_each_editors_command_on_one_line_apart_from_the_developers_ones():
+    for env, editors_heading, developers_heading in (({"CSN_LANG": ""}, "Pour les rédacteurs :",
+                                                      "Pour les développeurs (en anglais) :"),
+                                                     ({"CSN_LANG": "en"}, "For editors:", "For developers:")):
+        done = make(PROJECT_DIR, "help", env=env)
+        lines = done.stdout.splitlines()
+        assert lines[0] == editors_heading and developers_heading in lines, done.stdout
+        editors, developers = lines[: lines.index(developers_heading)], lines[lines.index(developers_heading):]
+        for command in EDITOR_COMMANDS:
+            matching = [line for line in editors if line.split()[:2] == ["make", command]]
+            assert len(matching) == 1 and len(matching[0].split()) > 3, (command, done.stdout)
+        for command in DEVELOPER_COMMANDS:
+            assert [line for line in developers if line.split()[:2] == ["make", command]], (command, done.stdout)
+        assert not any(line.split()[:2] == ["make", "test"] for line in editors)
+    french = make(PROJECT_DIR, "help", env={"CSN_LANG": ""}).stdout
+    assert "make validate       Vérifier chaque fichier de données" in french
+    assert "make validate       Check every data file" in make(PROJECT_DIR, "help", env={"CSN_LANG": "en"}).stdout
+
+
+# A stand-in for Python that makes a virtualenv whose pip only says how it was called (no network, seconds).
+FAKE_PYTHON = """#!/bin/sh
+if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then
+  mkdir -p "$3/bin"
+  printf '#!/bin/sh\necho "pip called with: $*"\n' > "$3/bin/python"
+  printf '#!/bin/sh\n' > "$3/bin/mkdocs"
+  chmod +x "$3/bin/python" "$3/bin/mkdocs"
+fi
+"""
+
+
+def test_the_first_run_says_what_it_installs_and_how_long_it_takes_and_shows_pips_progress(tmp_path):
+    python = tmp_path / "python3"
+    python.write_text(FAKE_PYTHON, encoding="utf-8")
+    python.chmod(0o755)
+    venv = tmp_path / "venv"
+    first = subprocess.run(["make", "--no-print-directory", "-C", str(PROJECT_DIR), f"VENV={venv}", f"PYTHON={python}",
+                            f"{venv}/.site-installed"], capture_output=True, text=True, check=False,
+                           env={**os.environ, "CSN_LANG": ""})
+    assert first.returncode == 0, first.stderr
+    lines = first.stdout.splitlines()
+    assert lines[0].startswith(f"Première installation : Python installe MkDocs et les outils du site dans {venv}/ "
+                               "(environ 1 à 2 minutes, une seule fois ; la progression s'affiche ci-dessous).")
+    pip = [line for line in lines if line.startswith("pip called with:") and "requirements.txt" in line]
+    assert pip and "--quiet" not in pip[0] and "--progress-bar on" in pip[0], first.stdout
+    assert lines[-1] == "Outils installés."
+    (venv / ".site-installed").unlink()  # requirements.txt changed since: an update, said as such, in English
+    again = subprocess.run(["make", "--no-print-directory", "-C", str(PROJECT_DIR), f"VENV={venv}",
+                            f"PYTHON={python}", f"{venv}/.site-installed"], capture_output=True, text=True,
+                           check=False, env={**os.environ, "CSN_LANG": "en"})
+    assert again.stdout.splitlines()[0] == f"requirements.txt changed: updating the site's tools in {venv}/ (under a minute)."
 
 
 def test_scaffolded_items_fail_validation_until_filled_then_appear_in_both_languages(project):

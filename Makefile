@@ -27,8 +27,8 @@ help: ## La liste des commandes | The list of commands
 
 # The first `make` of a fresh clone installs the site's tools: say so, and show pip's progress.
 FIRST_RUN := $(call say,Première installation : Python installe MkDocs et les outils du site dans $(VENV)/ \
-	(environ 1 à 2 minutes$(,) une seule fois ; la progression s'affiche ci-dessous).,First run: Python installs \
-	MkDocs and the site's tools into $(VENV)/ (about 1 to 2 minutes$(,) once; progress below).)
+	(environ 1 à 3 minutes$(,) une seule fois ; la progression s'affiche ci-dessous).,First run: Python installs \
+	MkDocs and the site's tools into $(VENV)/ (about 1 to 3 minutes$(,) once; progress below).)
 UPDATE_RUN := $(call say,requirements.txt a changé : mise à jour des outils du site dans $(VENV)/ (moins d'une \
 	minute).,requirements.txt changed: updating the site's tools in $(VENV)/ (under a minute).)
 INSTALLED := $(call say,Outils installés.,Tools installed.)

@@ -87,7 +87,7 @@ def test_the_first_run_says_what_it_installs_and_how_long_it_takes_and_shows_pip
     assert first.returncode == 0, first.stderr
     lines = first.stdout.splitlines()
     assert lines[0].startswith(f"Première installation : Python installe MkDocs et les outils du site dans {venv}/ "
-                               "(environ 1 à 2 minutes, une seule fois ; la progression s'affiche ci-dessous).")
+                               "(environ 1 à 3 minutes, une seule fois ; la progression s'affiche ci-dessous).")
     pip = [line for line in lines if line.startswith("pip called with:") and "requirements.txt" in line]
     assert pip and "--quiet" not in pip[0] and "--progress-bar on" in pip[0], first.stdout
     assert lines[-1] == "Outils installés."

@@ -46,7 +46,7 @@ REFUSED = [
      "", "file.too_deep"),
     # 9 values before the first item (mappings, keys, texts, the list): item n is value 9+n, on line 4+n.
     ("too many values", HEAD + "themes:\n" + "  - x\n" * MAX_NODES, 4 + MAX_NODES - 8, "", "file.too_many_values"),
-    ("syntax error", HEAD + "status: [active\n", 5, "", "yaml.unexplained"),
+    ("syntax error", HEAD + "status: [active\n", 4, "", "yaml.unclosed_bracket"),
     ("bytes that are not UTF-8", HEAD.encode("utf-8") + b"status: activ\xe9\n", 4, "", "encoding.not_utf8"),
     # Line 0: refused on its size, read no further than the limit.
     ("file over the size limit", HEAD + "summary: " + "x" * MAX_FILE_BYTES + "\n", 0, "", "file.too_large"),

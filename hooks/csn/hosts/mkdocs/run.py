@@ -33,7 +33,7 @@ from csn.hosts.mkdocs.preview_problems import write_problems_pages
 from csn.hosts.mkdocs.search_index import split_search_index
 from csn.hosts.mkdocs.search_merge import merge_indexes, read_indexes
 from csn.hosts.mkdocs.theme_blocks import SharedBlocks
-from csn.messages import say_count
+from csn.messages import say, say_count
 from csn.pictures.map_svg import off_map_warnings
 from csn.render.build import LanguageBuild, RunMemory, prepare
 from csn.render.site_files import language_files
@@ -163,7 +163,7 @@ class MkDocsRun:
         for path in self.build.site.assets:
             taken = files.get_file_from_path(path)
             if taken is not None and Path(taken.abs_src_path) != self.project_dir / path:
-                raise PluginError(f"{path}: the theme already has a file at this address: rename the image")
+                raise PluginError(say("build.asset_taken", path=path))
             if taken is None:
                 file = File(path, str(self.project_dir), config.site_dir, config.use_directory_urls)
                 file.abs_dest_path = str(Path(config.site_dir) / path)

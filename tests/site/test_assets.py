@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,10 @@ def test_a_checked_image_of_assets_is_accepted_and_listed_for_publishing(data_di
     set_logo(data_dir, relative)
     site = load_site(data_dir)
     assert next(p for p in site.partners if p.id == "udem").logo == relative
-    assert site.assets == [relative]
+    assert site.assets == sorted([relative, IDENTITY_LOGO])
+
+
+IDENTITY_LOGO = "assets/identity/csn-wordmark.svg"  # the real site.yml's logo, published too
 
 
 def outside(tmp: Path) -> Path:
@@ -139,12 +143,13 @@ def test_a_symbolic_link_leading_out_of_assets_is_refused(data_dir, tmp_path):
 
 def test_an_assets_folder_that_links_outside_is_refused(data_dir, tmp_path):
     folder = tmp_path / "elsewhere"
-    folder.mkdir()
+    shutil.move(data_dir.parent / "assets", folder)  # the identity's logo goes out with the folder
     (folder / "udem.png").write_bytes(png_bytes())
     os.symlink(folder, data_dir.parent / "assets")
     set_logo(data_dir, "assets/udem.png")
-    (problem,) = problems_of(data_dir)
-    assert problem.code == "image.symlink"
+    problems = problems_of(data_dir)
+    assert {(p.file, p.field) for p in problems} == {(PARTNER, "logo"), ("data/site.yml", "logo")}, problems
+    assert all(problem.code == "image.symlink" for problem in problems)
 
 
 def test_an_image_in_markdown_must_be_a_checked_asset_too(data_dir):
@@ -179,7 +184,7 @@ def test_a_reused_reading_keeps_its_images_and_a_changed_image_is_judged_again(d
     image = add_asset(data_dir, "assets/logos/udem.svg", SVG_OK)
     set_logo(data_dir, "assets/logos/udem.svg")
     first = load_site(data_dir, reuse=memory)
-    assert first.assets == ["assets/logos/udem.svg"] and "udem.yml" in reads
+    assert first.assets == ["assets/identity/csn-wordmark.svg", "assets/logos/udem.svg"] and "udem.yml" in reads
     reads.clear()
     again = load_site(data_dir, reuse=memory)
     single_files = ["site.yml", "themes.yml"]  # always read: two small files

@@ -167,7 +167,7 @@ def test_every_page_describes_the_consortium_in_its_language(real_site):
 
 def visible_links(soup, heading: str) -> list[str]:
     title = soup.find(lambda tag: tag.name == "h2" and tag.get_text(strip=True) == heading)
-    return [a.get_text(strip=True) for a in title.find_next_sibling("ul").select("li > a")]
+    return [a.get_text(strip=True) for a in title.find_next_sibling("ul").select("li a")]
 
 
 @pytest.mark.parametrize("lang, path, partners_heading", [("fr", "projets/lac-de-donnees/", "Partenaires"),

@@ -178,6 +178,7 @@ def test_publication_day_is_montreal_s_unless_pinned():
     ({"news_per_page": 0}, "extra.csn.news_per_page", "setting.range", "1"),
     ({"news_per_page": "ten"}, "extra.csn.news_per_page", "setting.range", "`ten`"),
     ({"home_news": True}, "extra.csn.home_news", "setting.range", "`True`"),
+    ({"home_partners": 41}, "extra.csn.home_partners", "setting.range", "40"),
     ({"news_per_pages": 5}, "extra.csn.news_per_pages", "setting.unknown", "news_per_page"),
 ])
 def test_site_settings_are_checked(values, field, code, quoted):

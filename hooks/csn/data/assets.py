@@ -28,6 +28,7 @@ RASTER_SIGNATURES = {
     ".gif": (b"GIF87a", b"GIF89a"),
 }
 IMAGE_SUFFIXES = (*RASTER_SIGNATURES, ".webp", ".avif", ".svg")
+FONT_SUFFIXES = (".woff2",)
 
 
 class AssetChecker:
@@ -44,18 +45,18 @@ class AssetChecker:
         """Path, size and time of every file of the images folder: verdicts hold while it is the same."""
         return folders_stamp(self.folder)
 
-    def problem(self, value: str) -> Message | None:
-        """Why `value` cannot be used as an image, or None (and it is then published)."""
-        if value in self._verdicts:
-            verdict = self._verdicts[value]
+    def problem(self, value: str, font: bool = False) -> Message | None:
+        """Why `value` cannot be used as an image (or a font), or None (and it is then published)."""
+        if (value, font) in self._verdicts:
+            verdict = self._verdicts[(value, font)]
         else:
-            verdict = self._verdicts[value] = self._judge(value)
+            verdict = self._verdicts[(value, font)] = self._judge(value, font)
         if not verdict:
             self.valid.add(value)  # at every use: a caller may collect the uses of one file apart
         return verdict
 
-    def _judge(self, value: str) -> Message | None:
-        example = f"{ASSETS_FOLDER}/logos/udem.svg"
+    def _judge(self, value: str, font: bool = False) -> Message | None:
+        example = f"{ASSETS_FOLDER}/fonts/source-sans-3.woff2" if font else f"{ASSETS_FOLDER}/logos/udem.svg"
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", value) and not re.match(r"^[a-zA-Z]:[\\/]", value):
             return Message("image.address", value=value, folder=ASSETS_FOLDER, example=example)
         if "\\" in value or value.startswith("/") or re.match(r"^[a-zA-Z]:", value):
@@ -68,7 +69,9 @@ class AssetChecker:
         if parts[0] != ASSETS_FOLDER or len(parts) < 2:
             return Message("image.outside_assets", value=value, folder=ASSETS_FOLDER, example=example)
         suffix = PurePosixPath(value).suffix.lower()
-        if suffix not in IMAGE_SUFFIXES:
+        if font and suffix not in FONT_SUFFIXES:
+            return Message("image.not_font", value=value)
+        if not font and suffix not in IMAGE_SUFFIXES:
             return Message("image.not_image", value=value, suffixes=", ".join(IMAGE_SUFFIXES))
         path = self.project_dir / value
         try:
@@ -102,6 +105,8 @@ def content_problem(suffix: str, data: bytes) -> Message | None:
     """Why the bytes are not a safe image of that type, or None."""
     if suffix == ".svg":
         return svg_problem(data)
+    if suffix == ".woff2":
+        return None if data[:4] == b"wOF2" else Message("image.not_woff2")
     if suffix == ".webp":
         ok = data[:4] == b"RIFF" and data[8:12] == b"WEBP"
     elif suffix == ".avif":

@@ -12,10 +12,12 @@ from collections.abc import Callable
 from typing import Any
 
 from csn.data.assets import AssetChecker
+from csn.data.contrast import identity_failures
 from csn.data.dates import CONSORTIUM_YEARS, DateError, YearRange, parse_partial_date
 from csn.data.errors import Problem
 from csn.data.markdown_render import read_markdown
 from csn.data.schema import (
+    COLOR_PATTERN,
     COUNTRY_CODES,
     EMAIL_PATTERN,
     ID_PATTERN,
@@ -37,6 +39,7 @@ ID_RE = re.compile(ID_PATTERN)
 # YAML 1.2's decimal numbers; `.inf` and `.nan` are no coordinates.
 NUMBER_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 EMAIL_RE = re.compile(EMAIL_PATTERN)
+COLOR_RE = re.compile(COLOR_PATTERN)
 COUNTRIES = frozenset(COUNTRY_CODES)
 LANGUAGE_CODE_SET = frozenset(LANGUAGE_CODES)
 # The name of each language in each language: "texte en anglais manquant", "missing English text".
@@ -87,9 +90,10 @@ class RecordChecker:
             node = mapping.items.get(spec.name)
             if node is None or (isinstance(node, Scalar) and node.is_null):
                 if spec.required:
+                    # In YAML, ` #` starts a comment: `primary: #0057AC` leaves the colour empty.
                     self.report(mapping.line if node is None else node.line, name,
-                                Message("missing.field", name=spec.name,
-                                        description=Bilingual.of_mapping(spec.description)))
+                                Message("missing.field_quoted" if spec.kind == "color" else "missing.field",
+                                        name=spec.name, description=Bilingual.of_mapping(spec.description)))
                 continue
             value = self.check(spec, node, name)
             if value is not None:
@@ -282,6 +286,28 @@ class RecordChecker:
             return None
         return value
 
+    def color(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is not None and not COLOR_RE.fullmatch(value):
+            self.report(node.line, name, Message("color.invalid", value=value))
+            return None
+        return value
+
+    def font(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is None:
+            return None
+        if self.assets is None:
+            raise RuntimeError("fonts cannot be checked without the project's AssetChecker")
+        problem = self.assets.problem(value, font=True)
+        # The path is written into the pages' style sheet (`url("…")`): plain characters only.
+        if not problem and not re.fullmatch(r"[A-Za-z0-9._/-]+", value):
+            problem = Message("image.font_name", value=value)
+        if problem:
+            self.report(node.line, name, problem)
+            return None
+        return value
+
     def asset_problem(self, value: str) -> Message | None:
         if self.assets is None:  # a programming error: every caller that reads images passes a checker
             raise RuntimeError("images cannot be checked without the project's AssetChecker")
@@ -351,6 +377,8 @@ _RULES: dict[str, Callable[..., Any]] = {
     "country": RecordChecker.country,
     "language": RecordChecker.language,
     "asset": RecordChecker.asset,
+    "color": RecordChecker.color,
+    "font": RecordChecker.font,
     "ref": RecordChecker.ref,
     "ref_or_object": RecordChecker.ref_or_object,
     "list": RecordChecker.listing,
@@ -384,6 +412,8 @@ def check_record(collection: Collection, mapping: Mapping, file: str, assets: As
     checker = RecordChecker(file, assets, years)
     values = checker.check_fields(collection.fields, mapping)
     _check_period(checker, values, mapping)
+    _check_contrast(checker, values, mapping)
+    _check_typeface_name(checker, values, mapping)
     return values, checker.problems
 
 
@@ -393,6 +423,27 @@ def _check_period(checker: RecordChecker, values: dict[str, Any], mapping: Mappi
     if start is not None and end is not None and end.first_day_after() <= start.first_day():
         checker.report(mapping.items["end"].line, "end", Message("date.end_before_start", end=end.iso(),
                                                                    start=start.iso()))
+
+
+def _check_contrast(checker: RecordChecker, values: dict[str, Any], mapping: Mapping) -> None:
+    """The identity's colours must be readable where the pages use them (WCAG 2.1 AA), each on its line."""
+    colors = values.get("colors") or {}
+    if "primary" not in colors or "accent" not in colors:
+        return
+    node = mapping.items["colors"]
+    for name, failure in identity_failures(colors["primary"], colors["accent"]).items():
+        checker.report(node.items[name].line, f"colors.{name}", failure.message())
+
+
+FONT_FAMILY_RE = re.compile(r"^[^\W_][\w .-]*$")
+
+
+def _check_typeface_name(checker: RecordChecker, values: dict[str, Any], mapping: Mapping) -> None:
+    """The family name is written into the pages' style sheet: letters, digits, spaces, dots and hyphens only."""
+    name = (values.get("typeface") or {}).get("name")
+    if name is not None and not FONT_FAMILY_RE.fullmatch(name):
+        checker.report(mapping.items["typeface"].items["name"].line, "typeface.name",
+                       Message("typeface.invalid", value=name))
 
 
 def check_themes(mapping: Mapping, file: str) -> tuple[dict[str, dict[str, str]], list[Problem]]:

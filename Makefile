@@ -135,11 +135,9 @@ build: $(VENV)/.site-installed ## Construire le site dans site/ (remplacé seule
 # --dirty: after an edit, only the pages it touches are rendered again (hooks/csn/site/incremental.py).
 # ONLY=fr (or en) builds one language: faster previews. The variable is not LANG, which the shell uses.
 serve: $(VENV)/.site-installed ## Aperçu en direct sur http://127.0.0.1:8000/ ; ONLY=fr ou ONLY=en : une seule langue | Live preview on http://127.0.0.1:8000/; ONLY=fr or ONLY=en builds one language
-	@echo "$(call say,Aperçu : construction du site (environ 10 secondes)$(,) puis ouvrez,Preview: building the site \
-		(about 10 seconds)$(,) then open) http://$(HOST):$(PORT)/$(if $(filter-out fr,$(ONLY)),$(ONLY)/) \
-		$(call say,(Ctrl+C pour arrêter).,(Ctrl+C to stop).)"
+	@echo "$(call say,Aperçu : construction du site (environ 10 secondes)$(,) puis ouvrez,Preview: building the site (about 10 seconds)$(,) then open) http://$(HOST):$(PORT)/$(if $(filter-out fr,$(ONLY)),$(ONLY)/) $(call say,(Ctrl+C pour arrêter).,(Ctrl+C to stop).)"
 	$(if $(ONLY),@echo "$(call say,Une seule langue :,One language only:) $(ONLY)")
-	$(if $(ONLY),CSN_ONLY_LANGUAGE=$(ONLY)) PYTHONDONTWRITEBYTECODE=1 \
+	@$(if $(ONLY),CSN_ONLY_LANGUAGE=$(ONLY)) PYTHONDONTWRITEBYTECODE=1 \
 		$(VENV)/bin/mkdocs serve --strict --dirty --dev-addr $(HOST):$(PORT)
 
 test: $(VENV)/.test-installed node_modules/.installed $(JAVA) $(CHROMIUM_PATH) ##dev Install what the tests need (browser, HTML checker), then run every test

@@ -133,6 +133,8 @@ def test_serve_follows_edits_survives_a_data_error_and_recovers(project):
     for note in MACHINERY_NOTES:
         assert note not in log, note
     assert "Serving on http://127.0.0.1:" in log
+    assert "Aperçu : construction du site (environ 10 secondes), puis ouvrez http://127.0.0.1:" in log
+    assert "mkdocs serve --strict" not in log  # the command line itself means nothing to an editor
 
 
 def test_serve_can_build_one_language_only(project):

@@ -40,7 +40,7 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
 
     (project / "data" / "projects" / "casse.yml").write_text("title: [\n", encoding="utf-8")
     code, output = csn_build(project)
-    assert code != 0 and "data/projects/casse.yml:2:" in output
+    assert code != 0 and "data/projects/casse.yml:1:" in output
     assert marker.is_file() and (site / "index.html").read_bytes() == home
 
     (project / "data" / "projects" / "casse.yml").unlink()

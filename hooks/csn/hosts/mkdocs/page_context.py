@@ -68,6 +68,11 @@ class PageContext:
     institution_name_lang: str | None = None
 
     @property
+    def searchable(self) -> bool:
+        """Whether the search indexes the page (main.html marks its body for Pagefind)."""
+        return not is_archive_listing(self.page)
+
+    @property
     def others(self) -> tuple[Alternate, ...]:
         return tuple(a for a in self.alternates if not a.current)
 
@@ -77,14 +82,12 @@ def page_meta(page: PlannedPage) -> dict:
     # The header tabs show the sections; the left sidebar would repeat them. Only free pages (about,
     # privacy) keep the table of contents: the others use the whole width for their own layout.
     hide = ["navigation"] if page.kind == "doc" else ["navigation", "toc"]
-    meta = {"title": Markup(escape(page.title)), "hide": hide}
-    if is_archive_listing(page):
-        meta["search"] = {"exclude": True}  # its items are found on their own pages
-    return meta
+    return {"title": Markup(escape(page.title)), "hide": hide}
 
 
 def is_archive_listing(page: PlannedPage) -> bool:
-    """A year archive or a later page of the news index: lists of items that have their own pages."""
+    """A year archive or a later page of the news index: lists of items that have their own pages,
+    where the search finds them."""
     return page.kind == "news_year" or (page.kind == "news" and page.entity.number > 1)
 
 

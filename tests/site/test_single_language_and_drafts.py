@@ -89,6 +89,12 @@ draft: true
 }
 
 
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch):
+    """The editors' messages are checked in English here (CSN_LANG=en; French is the default)."""
+    monkeypatch.setenv("CSN_LANG", "en")
+
+
 def add_items(data: Path) -> None:
     for name, text in ITEMS.items():
         (data / name).write_text(text, encoding="utf-8")
@@ -212,10 +218,10 @@ def test_a_published_record_naming_a_draft_is_an_error_naming_both_files(tmp_pat
     news.write_text(news.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
     with pytest.raises(DataError) as raised:
         load_site(data, dt.date.fromisoformat(TODAY), drafts=False)
-    problems = [p for p in raised.value.problems if DRAFT_MARKER in p.message]
+    problems = [p for p in raised.value.problems if p.code == "draft.linked"]
     assert len(problems) == 1, raised.value
     assert problems[0].file == "data/news/2030-06-03-brouillon.yml" and problems[0].line > 0
-    assert f"data/partners/partenaire-{DRAFT_MARKER}.yml" in problems[0].message
+    assert DRAFT_MARKER in problems[0].text() and f"data/partners/partenaire-{DRAFT_MARKER}.yml" in problems[0].text()
     # The preview with DRAFTS=1 publishes both: no error then.
     assert load_site(data, dt.date.fromisoformat(TODAY), drafts=True).news
 

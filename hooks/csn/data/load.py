@@ -38,6 +38,7 @@ from csn.data.sources import source_problems
 from csn.data.two_cores import map_in_two
 from csn.data.validate import Ref, check_record, check_themes, id_problem
 from csn.data.yaml_loader import load_yaml_file
+from csn.messages import Bilingual, Message
 
 # Other spellings of data files that would otherwise be skipped without a word.
 OTHER_DATA_SUFFIXES = (".yaml", ".json", ".toml")
@@ -138,7 +139,7 @@ class _Records:
         self.files[collection.name] = {}
         if not folder.is_dir():
             if not (collection.optional and not folder.exists()):
-                self.problems.append(Problem(self.shown(folder), 0, "", "folder missing: create it"))
+                self.problems.append(Problem(self.shown(folder), 0, "", Message("missing.folder")))
             return []
         seen: dict[str, str] = {}
         listed = []
@@ -153,10 +154,10 @@ class _Records:
             record_id = unicodedata.normalize("NFC", path.stem)
             problem = id_problem(record_id) or reserved_problem(record_id)
             if problem:
-                self.problems.append(Problem(shown, 0, "id", f"the file name {problem}; rename the file"))
+                self.problems.append(Problem(shown, 0, "id", Message("id.file_name", reason=problem)))
                 continue
             if record_id in seen:
-                self.problems.append(Problem(shown, 0, "id", f"the id `{record_id}` is already used by {seen[record_id]}"))
+                self.problems.append(Problem(shown, 0, "id", Message("id.taken", id=record_id, file=seen[record_id])))
                 continue
             seen[record_id] = shown
             listed.append((collection, record_id, shown, path))
@@ -167,7 +168,7 @@ class _Records:
         if self.shown(path) in self.refused:
             return {}
         if not path.is_file():
-            self.problems.append(Problem(self.shown(path), 0, "", "file missing: create it"))
+            self.problems.append(Problem(self.shown(path), 0, "", Message("missing.file")))
             return {}
         values = self.load_one(collection, path)
         if values is None:
@@ -183,21 +184,21 @@ class _Records:
                 continue
             problem = not_a_data_file(path)
             if not problem:
-                problem = f"unknown data file: data/ holds {expected} only (move it, or rename it to one of those)"
+                problem = Message("data.unknown_file", expected=expected)
             self.problems.append(Problem(self.shown(path), 0, "", problem))
 
 
-def not_a_data_file(path: Path) -> str:
-    """Why `path`, in a data folder, cannot be read as a record, or ''."""
+def not_a_data_file(path: Path) -> Message | None:
+    """Why `path`, in a data folder, cannot be read as a record, or None."""
     if path.is_dir():
-        return "a folder here is not read: move its files up one level or out of data/"
+        return Message("data.folder")
     if path.suffix.lower() in (*OTHER_DATA_SUFFIXES, DATA_SUFFIX) and path.suffix != DATA_SUFFIX:
-        return f"data files end in `{DATA_SUFFIX}` exactly: rename it to `{path.stem}{DATA_SUFFIX}`"
+        return Message("data.suffix_case", suffix=DATA_SUFFIX, name=f"{path.stem}{DATA_SUFFIX}")
     if path.suffix != DATA_SUFFIX:
-        return f"not a data file: data files end in `{DATA_SUFFIX}` (rename it, or move it out of data/)"
+        return Message("data.not_data", suffix=DATA_SUFFIX)
     if not path.is_file():
-        return "not a regular file: replace it with a plain text file"
-    return ""
+        return Message("file.not_regular")
+    return None
 
 
 def load_site(root: Path, today: dt.date | None = None, reuse: ReadMemory | None = None,
@@ -242,6 +243,16 @@ def _drop_drafts(records: _Records) -> list[str]:
     return sorted(left_out)
 
 
+# What an unknown reference should have named: "`x` n'est l'identifiant d'aucun partenaire" / "not a known partner id".
+REFERENCE_NAMES = {
+    "projects": Bilingual("aucun projet", "project"),
+    "partners": Bilingual("aucun partenaire", "partner"),
+    "news": Bilingual("aucune actualité", "news item"),
+    "themes": Bilingual("aucun thème", "theme"),
+    "programmes": Bilingual("aucun programme", "programme"),
+}
+
+
 def _check_references(records: _Records, themes: dict[str, Any], drafts: bool = False) -> None:
     """Every id names a record; a published record names no draft (unless the drafts are published too)."""
     known = {"themes": themes,
@@ -252,19 +263,17 @@ def _check_references(records: _Records, themes: dict[str, Any], drafts: bool = 
                 if ref.id in records.unread.get(ref.target, ()) or ref.target in records.unread_collections:
                     continue  # its file's own problem says it all
                 if ref.id not in known[ref.target]:
-                    choices = ", ".join(sorted(known[ref.target])) or "none yet"
+                    choices = ", ".join(sorted(known[ref.target]))
                     records.problems.append(Problem(
                         records.files[collection][record_id], ref.line, ref.field,
-                        f"`{ref.id}` is not a known {ref.target[:-1] if ref.target != 'news' else 'news item'} "
-                        f"id: use one of {choices}"))
+                        Message("ref.unknown", id=ref.id, what=REFERENCE_NAMES[ref.target],
+                                choices=choices or Message("ref.none_yet"))))
                 elif not drafts and not _is_draft(values) and ref.target != "themes" \
                         and _is_draft(known[ref.target][ref.id]):
                     draft_file = records.files[ref.target][ref.id]
                     records.problems.append(Problem(
                         records.files[collection][record_id], ref.line, ref.field,
-                        f"`{ref.id}` is a draft ({draft_file} says `draft: true`), published nowhere: "
-                        f"this published record cannot link to it. Remove `{ref.id}` here, publish the draft "
-                        f"(remove `draft: true` from {draft_file}), or mark this record `draft: true` too"))
+                        Message("draft.linked", id=ref.id, draft_file=draft_file)))
 
 
 def _refs_in(value: Any) -> list[Ref]:
@@ -292,13 +301,12 @@ def _check_slugs(records: _Records) -> None:
                 slug = values.get("slug", {}).get(lang, record_id)
                 file = records.files[collection.name][record_id]
                 line = getattr(slug, "line", 0)  # 0: the slug is the file name
-                problem = reserved_problem(slug) or (archive_slug_problem(slug) if collection is NEWS else "")
+                problem = reserved_problem(slug) or (archive_slug_problem(slug) if collection is NEWS else None)
                 if problem:
                     records.problems.append(Problem(file, line, f"slug.{lang}", problem))
                 elif slug in owners:
                     records.problems.append(Problem(
-                        file, line, f"slug.{lang}", f"`{slug}` is already the address of {owners[slug]}: "
-                                                    "choose another"))
+                        file, line, f"slug.{lang}", Message("address.taken", slug=slug, owner=owners[slug])))
                 else:
                     owners[slug] = record_id
 

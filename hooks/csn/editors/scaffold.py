@@ -20,12 +20,13 @@ import yaml
 
 from csn.data.addresses import reserved_problem
 from csn.data.datafiles import DATA_SUFFIX
-from csn.data.dates import parse_partial_date
+from csn.data.dates import DateError, parse_partial_date
 from csn.data.schema import LANGUAGES, NEWS, PARTNERS, PROJECTS, THEMES, TODO_MARKER, Collection, Field
 from csn.data.validate import id_problem
 from csn.data.yaml_loader import load_yaml_file
 from csn.editors.guide import GUIDES, how_to_write
 from csn.editors.schema_export import modeline
+from csn.messages import Message
 from csn.site.plan import section_path
 
 KINDS = {"news": NEWS, "project": PROJECTS, "partner": PARTNERS}
@@ -41,6 +42,10 @@ _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß"
 
 class ScaffoldError(Exception):
     """What stops the file from being made, said for the editor."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(message.code)
 
 
 class Block(str):
@@ -182,25 +187,25 @@ def new_item(project_dir: Path, kind: str, title: str = "", record_id: str = "",
     title, record_id, title_en = title.strip(), record_id.strip(), title_en.strip()
     given_id = bool(record_id)
     if TODO_MARKER in title + title_en:
-        raise ScaffoldError(f"the title cannot hold {TODO_MARKER}")
+        raise ScaffoldError(Message("scaffold.title_todo", marker=TODO_MARKER))
     given: dict[str, Any] = {}
     if kind == "news":
         date = date.strip() or (today or dt.date.today()).isoformat()
         try:
             parse_partial_date(date)
-        except ValueError as error:
-            raise ScaffoldError(f"DATE: {error}") from None
+        except DateError as error:
+            raise ScaffoldError(Message("scaffold.date", reason=error.message)) from None
         given["date"] = date
     if not record_id:
         if not title:
-            raise ScaffoldError(f'give a title, e.g. make new-{kind} TITLE="…" (or an id: ID=…)')
+            raise ScaffoldError(Message("scaffold.no_title", kind=kind))
         slug = slugify(title)
         if not slug:
-            raise ScaffoldError("no id can be made from this title: give one with ID=… (a-z, 0-9 and hyphens)")
+            raise ScaffoldError(Message("scaffold.no_id"))
         record_id = f"{date}-{slug}" if kind == "news" else slug
     problem = id_problem(record_id) or reserved_problem(record_id)
     if problem:
-        raise ScaffoldError(f"ID: {problem}")
+        raise ScaffoldError(Message("scaffold.id", reason=problem))
     if title:
         placeholder = _placeholder(collection.field_named(TITLE_FIELDS[kind]))
         given[TITLE_FIELDS[kind]] = {"fr": title, "en": title_en or placeholder["en"]}
@@ -213,7 +218,7 @@ def new_item(project_dir: Path, kind: str, title: str = "", record_id: str = "",
     given["slug"] = {lang: slug or _todo(SLUG_TODO[lang]) for lang, slug in slugs.items()}
     path = data_dir / collection.path / f"{record_id}{DATA_SUFFIX}"
     if path.exists():
-        raise ScaffoldError(f"{path.relative_to(project_dir).as_posix()} already exists: choose another ID=…")
+        raise ScaffoldError(Message("scaffold.exists", file=path.relative_to(project_dir).as_posix()))
     text = render(collection, data_dir, given, slugify(title) if title else record_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

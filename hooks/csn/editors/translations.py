@@ -18,10 +18,23 @@ from pathlib import Path
 from csn.data.datafiles import collection_of, data_files
 from csn.data.schema import LANGUAGES, TODO_MARKER, Field
 from csn.data.yaml_loader import Mapping, Node, Scalar, Sequence, load_yaml_file
+from csn.messages import say, say_count
 
 TRANSLATED_KINDS = ("translated_text", "translated_markdown", "translated_slug", "proper_name")
 BOTH = "both"  # a gap that is the same in every language (an unreadable file)
-LANGUAGE_HEADERS = {"fr": "fr (français)", "en": "en (English)"}
+# A gap's state, as the report says it (the TODO marker is shown as it is written).
+STATE_CODES = {"missing": "translations.state.missing", "empty": "translations.state.empty",
+               "not translated": "translations.state.not_translated", "unreadable": "translations.state.unreadable",
+               "ok": "translations.state.ok"}
+LANGUAGE_HEADER_CODES = {"fr": "translations.column.fr", "en": "translations.column.en"}
+
+
+def state_text(state: str) -> str:
+    return say(STATE_CODES[state]) if state in STATE_CODES else state
+
+
+def language_header(lang: str) -> str:
+    return say(LANGUAGE_HEADER_CODES[lang])
 
 
 @dataclass(frozen=True)
@@ -131,7 +144,7 @@ def data_report(project_dir: Path) -> tuple[list[Gap], int, list[SingleLanguage]
         mapping, problems = load_yaml_file(path, shown)
         if mapping is None:
             line = problems[0].line if problems else 0
-            gaps.append(Gap(entity, "(whole file)", BOTH, "unreadable: run make validate", shown, line))
+            gaps.append(Gap(entity, "", BOTH, "unreadable", shown, line))
             continue
         if collection.entry is not None:
             for key, node in mapping.items.items():
@@ -208,7 +221,6 @@ def report_rows(gaps: list[Gap]) -> list[tuple[str, ...]]:
     return table
 
 
-LANGUAGE_WORDS = {"fr": "French", "en": "English"}
 
 
 def format_singles(singles: list[SingleLanguage]) -> list[str]:
@@ -217,32 +229,34 @@ def format_singles(singles: list[SingleLanguage]) -> list[str]:
     if not singles:
         return []
     width = max(len(item.entity) for item in singles)
-    return ["", f"Published in one language on purpose (`languages:`), not missing: {len(singles)}",
-            *(f"  {item.entity.ljust(width)}  {LANGUAGE_WORDS[item.lang]} only  "
+    return ["", say_count("translations.singles", len(singles)),
+            *(f"  {item.entity.ljust(width)}  {say('translations.single_only', language=say(f'language_name.{item.lang}'))}  "
               f"{item.file}:{item.line}" for item in singles)]
 
 
 def format_report(gaps: list[Gap], files: int, pages: int, singles: list[SingleLanguage] | None = None) -> str:
     counted = {lang: sum(1 for g in gaps if g.lang in (lang, BOTH)) for lang in LANGUAGES}
-    checked = f"{files} data files and {pages} pages in each language checked"
+    checked = say("translations.checked", files=say_count("count.data_files", files),
+                  pages=say_count("count.doc_pages", pages))
     if not gaps:
-        return "\n".join([f"Every text exists in French and in English ({checked}).", *format_singles(singles or [])])
-    header = ("Entity", "Field", *(LANGUAGE_HEADERS[lang] for lang in LANGUAGES), "Where")
-    rows = report_rows(gaps)
+        return "\n".join([say("translations.complete", checked=checked), *format_singles(singles or [])])
+    header = (say("translations.column.entity"), say("translations.column.field"),
+              *(language_header(lang) for lang in LANGUAGES), say("translations.column.where"))
+    rows = [(entity, field or say("translations.whole_file"), *map(state_text, states), where)
+            for entity, field, *states, where in report_rows(gaps)]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
     def line(cells: tuple[str, ...]) -> str:
         return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
 
-    total = ", ".join(f"{counted[lang]} in {'French' if lang == 'fr' else 'English'}" for lang in LANGUAGES)
     return "\n".join([
-        "Translations: what is missing or unfinished (empty text and TODO count as missing)",
+        say("translations.heading"),
         "",
         line(header),
         line(tuple("-" * width for width in widths)),
         *(line(row) for row in rows),
         "",
-        f"{len(rows)} fields to finish ({total}); {checked}.",
+        say_count("translations.total", len(rows), fr=counted["fr"], en=counted["en"], checked=checked),
         *format_singles(singles or []),
     ])
 

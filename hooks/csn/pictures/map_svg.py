@@ -25,6 +25,7 @@ from babel import Locale
 
 from csn.data.errors import Problem
 from csn.data.model import Partner, Site
+from csn.messages import Bilingual, Message
 from csn.pictures.projection import MapFrame, great_circle
 
 # The page language's strings: t(key, **values) -> text (csn.site.strings.Translator).
@@ -178,10 +179,9 @@ def _inside(partner: Partner, frame: MapFrame) -> bool:
 def off_map_warnings(site: Site) -> list[Problem]:
     """A warning per located partner outside the base map: listed under the map, never drawn off the picture."""
     frame = _frame()
-    return [Problem(p.file, 0, "location", f"warning: {p.location.latitude:g}, {p.location.longitude:g} "
-                                           f"({p.location.city['en']}) is outside the partner map, which shows "
-                                           "North America to Europe: the partner is listed under the map; check "
-                                           "the latitude and longitude (not swapped? west is negative)",
+    return [Problem(p.file, 0, "location", Message("map.off_map", latitude=f"{p.location.latitude:g}",
+                                                   longitude=f"{p.location.longitude:g}",
+                                                   city=Bilingual.of_mapping(p.location.city)),
                     severity="warning")
             for p in site.partners if p.location and not _inside(p, frame)]
 

@@ -24,7 +24,7 @@ from csn.site.archive import Listing
 from csn.site.plan import PlannedPage, entity_key
 
 RECORD_FILE = re.compile(r"^data/(projects|partners|news)/[^/]+\.yml$")
-WATCHED = ("data", "docs", "overrides", "hooks")
+WATCHED = ("data", "docs", "overrides", "hooks", "assets")
 RECORD_KINDS = frozenset({"project", "partner", "news_item"})
 LISTING_KINDS = frozenset({"news", "news_year"})
 

@@ -21,6 +21,7 @@ from csn.data.model import Site
 from csn.data.schema import DEFAULT_LANGUAGE, LANGUAGES
 from csn.data.settings import DEFAULT_NEWS_PER_PAGE
 from csn.data.validate import id_problem
+from csn.messages import Message
 from csn.site import archive
 
 # The docs file that introduces each section, and the page kinds it leads to.
@@ -104,8 +105,7 @@ def build_plan(site: Site, docs_dir: Path, news_per_page: int = DEFAULT_NEWS_PER
         for lang in LANGUAGES:
             shown = f"docs/{lang}/{name}"
             if name not in docs[lang]:
-                problems.append(Problem(shown, 0, "", f"missing: every page of docs/ needs its twin in "
-                                                      f"docs/{lang}/ under the same file name"))
+                problems.append(Problem(shown, 0, "", Message("missing.twin", lang=lang)))
                 continue
             meta, front_problems = read_front_matter(docs_dir / lang / name, shown)
             problems += front_problems
@@ -120,7 +120,7 @@ def build_plan(site: Site, docs_dir: Path, news_per_page: int = DEFAULT_NEWS_PER
     for section in SECTIONS:
         for lang in LANGUAGES:
             if (section, lang) not in section_pages and (f"{section}.md", lang) not in unreadable:
-                problems.append(Problem(f"docs/{lang}/{section}.md", 0, "", "missing: this section needs its page"))
+                problems.append(Problem(f"docs/{lang}/{section}.md", 0, "", Message("missing.section_page")))
     if problems:
         raise DataError(problems)
     for lang in LANGUAGES:
@@ -165,13 +165,13 @@ def _doc_page(name: str, lang: str, meta: dict[str, Any], shown: str, problems: 
     folder, _, base = stem.rpartition("/")
     title = str(meta.get("title") or "").strip()
     if not title:
-        problems.append(Problem(shown, 1, "title", "missing: add `title:` to the front matter between the `---` lines"))
+        problems.append(Problem(shown, 1, "title", Message("missing.page_title")))
         return None
     if name == HOME_FILE:
         kind, path = "home", ""
     else:
         slug = str(meta.get("slug") or base)
-        problem = id_problem(slug) or (reserved_problem(slug) if not folder else "")
+        problem = id_problem(slug) or (reserved_problem(slug) if not folder else None)
         if problem:
             problems.append(Problem(shown, 1, "slug", problem))
             return None
@@ -192,8 +192,8 @@ def _link_twins(pages: list[PlannedPage]) -> Plan:
     for page in pages:
         if page.path in paths:
             other = paths[page.path]
-            problems.append(Problem(_where(page), 0, "slug", f"its address /{page.path} is also the address of "
-                                                             f"{_where(other)}: change one of the slugs"))
+            problems.append(Problem(_where(page), 0, "slug", Message("address.page_taken", path=page.path,
+                                                                     other=_where(other))))
         paths[page.path] = page
     if problems:
         raise DataError(problems)

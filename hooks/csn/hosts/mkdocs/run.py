@@ -251,7 +251,7 @@ class MkDocsRun:
             return  # mkdocs-static-i18n builds the other languages inside the first one's post_build: wait for it
         self.remove_spool()
         if in_language_process():
-            return  # `make build`'s parent indexes the site once both languages are built (language_builds.py)
+            return  # `make build`'s language process indexes its pages after MkDocs (language_builds.py)
         self._write_admin(config)
         site_dir = Path(config.site_dir)
         # The preview indexes its first build only: a rebuild after each edit would wait for the whole index.

@@ -37,8 +37,8 @@ from csn.editors.cms_admin import AdminBundleMissing, write_admin
 from csn.hosts.mkdocs import run
 from csn.messages import say_count
 from csn.outputs.search_bundle import SearchIndexError, indexing_cost, merge_entries, take_entry, write_search_bundle
-from csn.render.build import LanguageBuild, RunMemory, prepare
-from csn.render.site_files import language_files
+from csn.render.build import RunMemory, prepare
+from csn.render.site_files import write_site_files
 
 ONLY_LANGUAGE = "CSN_ONLY_LANGUAGE"  # read by mkdocs.yml: mkdocs-static-i18n's build_only_locale
 
@@ -72,7 +72,7 @@ def build_languages(project_dir: Path, staging: Path) -> int:
     folders = {lang: staging / f".{lang}-pages" for lang in LANGUAGES}
     children = {lang: _fork_language_build(project_dir, lang, folders[lang]) for lang in LANGUAGES}
     try:
-        write_site_files(staging, builds, config.site_url or "/")
+        write_site_files(staging, builds, config.site_url or "/")  # feeds, sitemaps, robots.txt, open data
     finally:
         statuses = {lang: _wait(pid) for lang, pid in children.items()}
     failed = [lang for lang, status in statuses.items() if status != 0]
@@ -90,18 +90,6 @@ def build_languages(project_dir: Path, staging: Path) -> int:
         print(f"{error}; nothing was built.", file=sys.stderr)
         return 1
     return 0
-
-
-def write_site_files(site_dir: Path, builds: list[LanguageBuild], site_url: str) -> None:
-    """Feeds, sitemaps, robots.txt and open data: made from the data alone, written once."""
-    for build in builds:
-        for path, content in language_files(build, site_url):
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, str):
-                target.write_text(content, encoding="utf-8")
-            else:
-                target.write_bytes(content)
 
 
 def _fork_language_build(project_dir: Path, lang: str, site_dir: Path) -> int:

@@ -144,6 +144,9 @@ def on_config(config):
         raise PluginError(f"{error}; nothing was built") from None
     for problem in scheduled_warnings(_build.site):
         log.info("%s", problem)  # expected, not a warning: a strict build must not fail on it
+    made, reused = _build.site.picture_work
+    if (made or reused) and not _building_other_languages(config):
+        log.info("Pictures: %d processed, %d taken from the cache (.cache/pictures/)", made, reused)
     return config
 
 
@@ -187,6 +190,11 @@ def _add_assets(files: Files, config) -> None:
             file = File(path, str(PROJECT_DIR), config.site_dir, config.use_directory_urls)
             file.abs_dest_path = str(Path(config.site_dir) / path)
             files.append(file)
+    for path, source in _build.site.picture_files.items():  # processed pictures, from the build's cache
+        file = File.generated(config, path, abs_src_path=str(source))
+        file.dest_uri = path
+        file.abs_dest_path = str(Path(config.site_dir) / path)
+        files.append(file)
 
 
 def _generated_file(config, path: str, content: str | bytes) -> File:

@@ -12,10 +12,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-COPIED = ("mkdocs.yml", "docs", "data", "overrides", "hooks")
+COPIED = ("mkdocs.yml", "docs", "data", "assets", "overrides", "hooks")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # What a whole copy of the project leaves out: local state, outputs and caches.
-NOT_COPIED = (".git", ".venv", "site", "test-output", "__pycache__", ".pytest_cache", ".ruff_cache")
+NOT_COPIED = (".git", ".venv", "site", "test-output", "__pycache__", ".pytest_cache", ".ruff_cache", ".cache")
 VENV = Path(sys.executable).parent.parent
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from csn import load
 from csn.errors import DataError
@@ -36,19 +39,31 @@ def add_asset(data_dir: Path, relative: str, content: str | bytes) -> Path:
     return path
 
 
-@pytest.mark.parametrize("relative, content", [
-    ("assets/logos/udem.svg", SVG_OK),
-    ("assets/logos/udem.png", png_bytes()),
-    ("assets/logos/udem.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 20),
-    ("assets/udem.gif", b"GIF89a" + b"\x00" * 20),
-    ("assets/logos/udem.webp", b"RIFF\x10\x00\x00\x00WEBPVP8 " + b"\x00" * 8),
-])
-def test_a_checked_image_of_assets_is_accepted_and_listed_for_publishing(data_dir, relative, content):
-    add_asset(data_dir, relative, content)
+def test_a_checked_svg_logo_of_assets_is_accepted_and_listed_for_publishing(data_dir):
+    relative = "assets/logos/udem.svg"
+    add_asset(data_dir, relative, SVG_OK)
     set_logo(data_dir, relative)
     site = load_site(data_dir)
     assert next(p for p in site.partners if p.id == "udem").logo == relative
     assert site.assets == [relative]
+    assert not [path for path in site.picture_files if path.startswith("assets/pictures/udem-")]
+
+
+@pytest.mark.parametrize("relative, image_format", [
+    ("assets/logos/udem.png", "PNG"), ("assets/logos/udem.jpg", "JPEG"), ("assets/udem.gif", "GIF"),
+    ("assets/logos/udem.webp", "WEBP")])
+def test_a_raster_logo_is_processed_and_never_published_as_it_is(data_dir, relative, image_format):
+    """The source may weigh megabytes and carry metadata: only its processed copies are published."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 120), (10, 80, 160)).save(buffer, image_format)
+    add_asset(data_dir, relative, buffer.getvalue())
+    set_logo(data_dir, relative)
+    site = load_site(data_dir)
+    assert next(p for p in site.partners if p.id == "udem").logo == relative
+    assert site.assets == []
+    published = sorted(path for path in site.picture_files if path.startswith("assets/pictures/udem-"))
+    assert published, sorted(site.picture_files)
+    assert {Image.open(site.picture_files[path]).width for path in published} == {160, 300}  # never enlarged
 
 
 def outside(tmp: Path) -> Path:
@@ -110,8 +125,9 @@ PATH_REFUSED = {
     "hidden file": ("assets/.secret.png", "hidden file"),
     "not an image": ("assets/notes.txt", "is not an image"),
     "missing": ("assets/logos/absent.png", "no such file"),
-    "wrong content": ("assets/logos/fake.png", "content does not match"),
-    "svg named png": ("assets/logos/drawing.png", "content does not match"),
+    # A logo is read by its content, whatever its extension: these are no pictures at all.
+    "wrong content": ("assets/logos/fake.png", "is not an image (whatever its extension says)"),
+    "svg named png": ("assets/logos/drawing.png", "is not an image (whatever its extension says)"),
 }
 
 
@@ -138,12 +154,14 @@ def test_a_symbolic_link_leading_out_of_assets_is_refused(data_dir, tmp_path):
 
 def test_an_assets_folder_that_links_outside_is_refused(data_dir, tmp_path):
     folder = tmp_path / "elsewhere"
-    folder.mkdir()
+    shutil.copytree(data_dir.parent / "assets", folder)  # the pictures of the data too: all of it lies elsewhere
+    shutil.rmtree(data_dir.parent / "assets")
     (folder / "udem.png").write_bytes(png_bytes())
     os.symlink(folder, data_dir.parent / "assets")
     set_logo(data_dir, "assets/udem.png")
-    (problem,) = problems_of(data_dir)
-    assert "leads outside" in problem.message
+    problems = problems_of(data_dir)
+    assert [p.field for p in problems].count("logo") == 1, problems
+    assert all("leads outside" in problem.message for problem in problems), problems
 
 
 def test_an_image_in_markdown_must_be_a_checked_asset_too(data_dir):
@@ -161,7 +179,11 @@ def test_an_image_in_markdown_must_be_a_checked_asset_too(data_dir):
 
 def test_an_image_at_the_address_of_a_theme_file_stops_the_build(data_dir):
     add_asset(data_dir, "assets/images/favicon.png", png_bytes())
-    set_logo(data_dir, "assets/images/favicon.png")
+    # An image of a text is published as it is (a logo or a record's picture is published processed, elsewhere).
+    path = data_dir / "news" / "2020-06-29-adhesion-echalliance.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("body:\n  fr: |\n", "body:\n  fr: |\n    ![x](assets/images/favicon.png)\n\n", 1),
+                    encoding="utf-8")
     result = build(data_dir.parent)
     assert result.returncode != 0
     assert "assets/images/favicon.png: the theme already has a file at this address: rename the image" in result.output

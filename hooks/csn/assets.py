@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
 from .file_stamps import folders_stamp
+from .picture_check import read_header
 
 ASSETS_FOLDER = "assets"
 MAX_ASSET_BYTES = 2_000_000
@@ -59,7 +60,41 @@ class AssetChecker:
             self.valid.add(value)  # at every use: a caller may collect the uses of one file apart
         return verdict
 
+    def picture_problem(self, value: str) -> str:
+        """Why `value` cannot be a picture to process (a photo, a raster logo), or ''.
+
+        A raster picture is not published as it is (only its processed copies are, see pictures.py):
+        it may weigh megabytes and carry its GPS position. An SVG one is published as it is, once checked.
+        """
+        key = f"picture:{value}"
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._path_problem(value)
+            if not verdict and PurePosixPath(value).suffix.lower() == ".svg":
+                verdict = self.problem(value)
+            elif not verdict:
+                header, problem = read_header(self.project_dir / value)
+                verdict = f"`{value}` {problem}" if header is None else ""
+            self._verdicts[key] = verdict
+        if not verdict and PurePosixPath(value).suffix.lower() == ".svg":
+            self.valid.add(value)
+        return verdict
+
     def _judge(self, value: str) -> str:
+        problem = self._path_problem(value)
+        if problem:
+            return problem
+        path = self.project_dir / value
+        suffix = PurePosixPath(value).suffix.lower()
+        with path.open("rb") as stream:
+            data = stream.read(MAX_ASSET_BYTES + 1)
+        if len(data) > MAX_ASSET_BYTES:
+            return f"`{value}` is over {MAX_ASSET_BYTES // 1_000_000} MB: make the image smaller"
+        problem = content_problem(suffix, data)
+        return f"`{value}` {problem}" if problem else ""
+
+    def _path_problem(self, value: str) -> str:
+        """Why `value` is not the path of an existing image file inside the assets folder, or ''."""
         example = f"e.g. `{ASSETS_FOLDER}/logos/udem.svg`"
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", value) and not re.match(r"^[a-zA-Z]:[\\/]", value):
             return (f"`{value}` is an address, not a file of the project: a page loads nothing from other "
@@ -86,12 +121,7 @@ class AssetChecker:
             return f"`{value}` leads outside the {ASSETS_FOLDER}/ folder (a symbolic link): copy the file itself there"
         if not path.is_file() or not _spelled_as_on_disk(self.project_dir, parts):
             return f"`{value}`: no such file; add it to the {ASSETS_FOLDER}/ folder (names are case-sensitive)"
-        with path.open("rb") as stream:
-            data = stream.read(MAX_ASSET_BYTES + 1)
-        if len(data) > MAX_ASSET_BYTES:
-            return f"`{value}` is over {MAX_ASSET_BYTES // 1_000_000} MB: make the image smaller"
-        problem = content_problem(suffix, data)
-        return f"`{value}` {problem}" if problem else ""
+        return ""
 
 
 def _spelled_as_on_disk(root: Path, parts: list[str]) -> bool:

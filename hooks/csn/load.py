@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from . import pictures
 from .archive import archive_slug_problem
 from .assets import AssetChecker
 from .errors import DataError, Problem
@@ -18,6 +19,7 @@ from .model import (
     News,
     Participation,
     Partner,
+    Picture,
     Programme,
     Project,
     Site,
@@ -25,6 +27,7 @@ from .model import (
     Source,
     Theme,
 )
+from .pictures import process_pictures
 from .publishing import is_published, publication_date
 from .schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
 from .sources import links_leading_out
@@ -207,10 +210,42 @@ def load_site(root: Path, today: dt.date | None = None, reuse: bool = False) -> 
     _check_references(records, themes)
     _check_slugs(records)
     if any(p.severity == "error" for p in records.problems):
+        # The pictures that passed their checks are still processed: a damaged one is then said now too.
+        records.problems += process_pictures(_pictures_in(records), root.parent)[1]
         raise DataError(records.problems)
     site = _build_site(records, site_values, themes, today)
     site.assets = sorted(records.assets.valid)
+    published = [r.image for r in (*site.projects, *site.news, *site.partners) if r.image is not None]
+    scheduled = [item.image for item in site.scheduled if item.image is not None]
+    site.picture_files, problems = process_pictures(published + scheduled, root.parent, published)
+    site.picture_work = (pictures.last_work.made, pictures.last_work.reused)
+    if problems:
+        raise DataError(records.problems + problems)
     return site
+
+
+def _pictures_in(records: _Records) -> list[Picture]:
+    """The checked pictures of records read so far, when other problems keep the site from being built."""
+    pictures = []
+    for collection in ("projects", "news", "partners"):
+        for record_id, values in records.values[collection].items():
+            picture = _picture(values, records.files[collection][record_id])
+            if picture is not None:
+                pictures.append(picture)
+    return pictures
+
+
+def _picture(values: dict[str, Any], file: str) -> Picture | None:
+    """A record's `image`, or a partner's raster or SVG `logo`, as a Picture."""
+    if "image" in values:
+        image = values["image"]
+        if "src" not in image:
+            return None
+        return Picture(str(image["src"]), image.get("alt"), image.get("credit"), file, image["src"].line)
+    logo = values.get("logo")
+    if logo is not None and hasattr(logo, "line"):
+        return Picture(str(logo), None, None, file, logo.line, "logo", "logo")
+    return None
 
 
 def _check_references(records: _Records, themes: dict[str, Any]) -> None:
@@ -275,7 +310,7 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
             themes=[themes[ref.id] for ref in v["themes"]],
             links=[Link(link["title"], link["url"]) for link in v.get("links", [])],
             programme=programmes[v["programme"].id] if "programme" in v else None,
-            file=records.files["projects"][pid])
+            image=_picture(v, records.files["projects"][pid]), file=records.files["projects"][pid])
         if project.programme:
             project.programme.projects.append(project)
         for item in v["partners"]:
@@ -292,7 +327,7 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
             projects=[projects[ref.id] for ref in v.get("projects", [])],
             partners=[partners[ref.id] for ref in v.get("partners", [])],
             source=Source(source["name"], source.get("url")) if source else None,
-            file=records.files["news"][nid])
+            image=_picture(v, records.files["news"][nid]), file=records.files["news"][nid])
         # A scheduled item is checked like the others but linked from nothing.
         (news if is_published(item.date, today) else scheduled).append(item)
     news.sort(key=lambda n: (n.date, n.id), reverse=True)
@@ -331,8 +366,12 @@ def _partner(pid: str, v: dict[str, Any], file: str) -> Partner:
     return Partner(
         id=pid, name=v["name"], slug=_slug(pid, v), kind=v["kind"], country=v["country"],
         description=v["description"], name_lang=v.get("name_lang"), acronym=v.get("acronym"),
-        region=v.get("region"), website=v.get("website"), logo=v.get("logo"), location=_location(v.get("location")),
-        file=file)
+        region=v.get("region"), website=v.get("website"), logo=_plain(v.get("logo")), image=_picture(v, file),
+        location=_location(v.get("location")), file=file)
+
+
+def _plain(value: str | None) -> str | None:
+    return str(value) if value is not None else None
 
 
 def _location(values: dict[str, Any] | None) -> Location | None:

@@ -1,0 +1,62 @@
+"""What a picture file must be before the build processes it: an image Pillow reads, of a sane size.
+
+Only the header is read here (format and dimensions, a fraction of a millisecond);
+the pixels are decoded by the processing step (pictures.py), which reports a
+truncated or unreadable file at the same place. Whatever the extension says,
+the content decides: a text file named `.jpg` is refused, a PNG named `.jpg`
+is read as the PNG it is.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+# A 24-megapixel camera gives 6000x4000; past this, decoding alone would take seconds and
+# gigabytes (a "decompression bomb": a small file that expands into billions of pixels).
+MAX_PIXELS = 50_000_000
+# A camera's JPEG is 3 to 12 MB; the source is never published, only its processed copies.
+MAX_PICTURE_BYTES = 40_000_000
+# The formats read; MPO is the JPEG of phones that store two views of one photo.
+READ_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "GIF": "GIF", "WEBP": "WEBP", "AVIF": "AVIF"}
+
+
+@dataclass(frozen=True)
+class PictureHeader:
+    format: str  # JPEG, PNG, GIF, WEBP or AVIF
+    width: int  # as stored, before the EXIF orientation is applied
+    height: int
+
+
+def read_header(path: Path) -> tuple[PictureHeader | None, str]:
+    """The picture's format and size, or None and why it cannot be used (a sentence after its path)."""
+    size = path.stat().st_size
+    if size > MAX_PICTURE_BYTES:
+        return None, (f"is {size / 1_000_000:.0f} MB: save it at most {MAX_PICTURE_BYTES // 1_000_000} MB "
+                      "(a photo 3000 pixels wide in JPEG quality 85 weighs about 2 MB)")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                found, (width, height) = image.format, image.size
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        return None, too_many_pixels()
+    except UnidentifiedImageError:
+        return None, ("is not an image (whatever its extension says): save it as JPEG, PNG or WebP "
+                      "from an image editor and write that file's path")
+    except (OSError, SyntaxError, ValueError) as error:  # Pillow's way of telling a broken header
+        return None, f"cannot be read as an image ({error}): export it again from an image editor"
+    if found not in READ_FORMATS:
+        return None, f"is a {found} image: save it as JPEG, PNG or WebP"
+    if width * height > MAX_PIXELS:
+        return None, too_many_pixels(width, height)
+    return PictureHeader(READ_FORMATS[found], width, height), ""
+
+
+def too_many_pixels(width: int = 0, height: int = 0) -> str:
+    size = f"{width}x{height} pixels, " if width else ""
+    return (f"is too large ({size}over {MAX_PIXELS // 1_000_000} million pixels): resize it to at most "
+            "4000 pixels wide before adding it")

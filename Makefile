@@ -137,5 +137,5 @@ N ?= 1000
 profile: $(VENV)/.bench-installed ## Profile one build of the synthetic data (N=1000 TARGET=project|floor TOOL=cprofile|pyinstrument)
 	$(PY) -m bench.profile --size $(N) --target $(or $(TARGET),project) --tool $(or $(TOOL),cprofile)
 
-clean: ## Remove the built site, the virtualenv, node_modules and the tests' screenshots
-	rm -rf site $(VENV) node_modules test-output
+clean: ## Remove the built site, the virtualenv, node_modules, the tests' screenshots and the processed pictures (.cache)
+	rm -rf site $(VENV) node_modules test-output .cache

@@ -24,12 +24,13 @@ from mkdocs.structure.toc import get_toc
 # MkDocs puts hooks/ on sys.path only while this module's top level runs.
 from csn.annotations import print_problems
 from csn.build import LanguageBuild, prepare
-from csn.build_date import BuildDateError
+from csn.environment import check_environment
 from csn.error_page import ERROR_TEMPLATE, error_page
 from csn.errors import DataError
 from csn.incremental import must_render
+from csn.map_svg import off_map_warnings
 from csn.page_context import language_root, page_context, page_meta, theme_globals
-from csn.page_security import secure_page
+from csn.page_security import secure_page, template_scripts
 from csn.plan import DEFAULT_LANGUAGE
 from csn.preview_problems import write_problems_pages
 from csn.publishing import scheduled_warnings
@@ -37,6 +38,8 @@ from csn.search_index import split_search_index
 from csn.search_merge import merge_indexes, read_indexes
 from csn.settings import read_settings
 from csn.site_files import language_files
+from csn.site_url import VARIABLE as SITE_URL_VARIABLE
+from csn.site_url import checked_site_url
 from csn.template_cache import THEME_TEMPLATES
 
 HOOKS_DIR = Path(__file__).resolve().parent
@@ -55,8 +58,9 @@ def _reload_edited_data_layer() -> None:
     and Python keeps every csn module (and build.py's cache of the loaded
     site): when a source file changed, import them all anew.
     """
-    global _csn_stamp, prepare, BuildDateError, DataError, page_context, page_meta, theme_globals
-    global print_problems, secure_page, write_problems_pages, error_page, language_root, scheduled_warnings
+    global _csn_stamp, prepare, check_environment, checked_site_url, DataError, page_context, page_meta, theme_globals
+    global print_problems, secure_page, template_scripts, off_map_warnings, write_problems_pages, error_page
+    global language_root, scheduled_warnings
     global split_search_index, read_settings, language_files, THEME_TEMPLATES, must_render, merge_indexes
     global read_indexes
     stamp = _csn_source_stamp()
@@ -69,18 +73,20 @@ def _reload_edited_data_layer() -> None:
         try:
             from csn.annotations import print_problems
             from csn.build import prepare
-            from csn.build_date import BuildDateError
+            from csn.environment import check_environment
             from csn.error_page import error_page
             from csn.errors import DataError
             from csn.incremental import must_render
+            from csn.map_svg import off_map_warnings
             from csn.page_context import language_root, page_context, page_meta, theme_globals
-            from csn.page_security import secure_page
+            from csn.page_security import secure_page, template_scripts
             from csn.preview_problems import write_problems_pages
             from csn.publishing import scheduled_warnings
             from csn.search_index import split_search_index
             from csn.search_merge import merge_indexes, read_indexes
             from csn.settings import read_settings
             from csn.site_files import language_files
+            from csn.site_url import checked_site_url
             from csn.template_cache import THEME_TEMPLATES
         finally:
             sys.path.remove(str(HOOKS_DIR))
@@ -125,6 +131,9 @@ def on_config(config):
         _allow_dirty_builds()
         _remember_search_indexes(config)
     try:
+        check_environment()
+        if not os.environ.get(SITE_URL_VARIABLE) and config.site_url:
+            checked_site_url(config.site_url, "mkdocs.yml")
         settings = read_settings(config.extra.get("csn"))
         _build = prepare(PROJECT_DIR, Path(config.docs_dir), TEMPLATES_DIR, lang, settings, dirty)
     except DataError as error:
@@ -139,10 +148,7 @@ def on_config(config):
             return config
         raise PluginError(f"the data has {len([p for p in error.problems if p.severity == 'error'])} problem(s); "
                           "nothing was built") from None
-    except BuildDateError as error:
-        _build = None
-        raise PluginError(f"{error}; nothing was built") from None
-    for problem in scheduled_warnings(_build.site):
+    for problem in scheduled_warnings(_build.site) + off_map_warnings(_build.site):
         log.info("%s", problem)  # expected, not a warning: a strict build must not fail on it
     made, reused = _build.site.picture_work
     if (made or reused) and not _building_other_languages(config):
@@ -355,16 +361,23 @@ def on_post_build(config) -> None:
 
 @event_priority(LAST)
 def on_post_page(output: str, page, config) -> str:
-    return _secure(output)
+    return _secure(output, config, page.file.src_uri)
 
 
 @event_priority(LAST)
 def on_post_template(output_content: str, template_name: str, config) -> str:
     if template_name == ERROR_TEMPLATE and _build is not None and _build.lang != DEFAULT_LANGUAGE:
         return ""  # one error page for every language, written by the default language's build (MkDocs skips it)
-    return _secure(output_content) if template_name.endswith(".html") else output_content
+    return _secure(output_content, config, template_name) if template_name.endswith(".html") else output_content
 
 
-def _secure(html: str) -> str:
+def _secure(html: str, config, where: str) -> str:
     # The preview server injects an inline live-reload script that no hash can cover: no policy there.
-    return secure_page(html, with_policy=not _serving)
+    if _serving:
+        return secure_page(html)
+    refused: list[str] = []
+    secured = secure_page(html, template_scripts(tuple(map(str, config.theme.dirs))), refused)
+    for text in refused:  # a warning fails the strict build: the page would not work as built
+        log.warning("%s: an inline script that no template wrote gets no hash in the page's policy and will not "
+                    "run: %r", where, text[:120])
+    return secured

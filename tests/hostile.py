@@ -47,6 +47,11 @@ and <https://example.org/auto> and [a mail](mailto:csn@example.org) and www.exam
 
 ~~struck~~ **&quot;bold&quot;**
 """
+# Ordinary text that an escaping export would garble: `&`, `<`, quotes and emoji, as a partner's name.
+ORDINARY_NAME = {"fr": "Recherche & Innovation « l'équipe » 🧬", "en": 'Research & Innovation "the team" 🧬'}
+ORDINARY_DESCRIPTION = {"fr": "Quand a < b & c > d : l'« essai » 🩺 &amp; rien d'autre.",
+                        "en": "When a < b & c > d: the \"trial\" 🩺 &amp; nothing else."}
+ORDINARY_PARTNER_PATHS = ("partenaires/recherche-innovation/", "en/partners/research-innovation/")
 HOSTILE_PROJECT_PATHS = ("projets/projet-hostile/", "en/projects/hostile-project/")
 HOSTILE_PARTNER_PATHS = ("partenaires/partenaire-hostile/", "en/partners/hostile-partner/")
 HOSTILE_NEWS_PATHS = ("actualites/nouvelle-hostile/", "en/news/hostile-news/")
@@ -90,7 +95,7 @@ def add_hostile_fixtures(project: Path) -> None:
         "title": both(TITLE), "slug": {"fr": "projet-hostile", "en": "hostile-project"},
         "summary": both(SUMMARY), "description": both(BODY), "status": "active", "start": "2021-05",
         "featured": True, "themes": ["theme-hostile"],
-        "partners": [{"id": "partenaire-hostile", "role": both(PAYLOADS[8])}],
+        "partners": [{"id": "partenaire-hostile", "role": both(PAYLOADS[8])}, {"id": "recherche-innovation"}],
         "links": [{"title": both(PAYLOADS[0]), "url": "https://example.org/?a=1&b=%3Cscript%3E#csn-xss-l1"}],
     })
     _dump(data / "partners" / "partenaire-hostile.yml", {
@@ -98,6 +103,10 @@ def add_hostile_fixtures(project: Path) -> None:
         "acronym": "<svg onload=alert('csn-xss-a')>", "kind": "research", "country": "DE",
         "region": both(PAYLOADS[5]), "website": "https://example.org/partner?x=%22%3E",
         "logo": "assets/logos/hostile.svg", "description": both(SUMMARY + " " + PAYLOADS[4]),
+    })
+    _dump(data / "partners" / "recherche-innovation.yml", {
+        "name": ORDINARY_NAME, "slug": {"fr": "recherche-innovation", "en": "research-innovation"},
+        "kind": "research", "country": "CA", "description": ORDINARY_DESCRIPTION,
     })
     _dump(data / "news" / "2021-05-01-hostile.yml", {
         "date": "2021-05-01", "title": both(TITLE), "slug": {"fr": "nouvelle-hostile", "en": "hostile-news"},

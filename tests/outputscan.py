@@ -1,9 +1,12 @@
 """Scan every file of a built site for markup that could run: whatever feature wrote the file.
 
 HTML pages are parsed as a browser would; XML (feeds, sitemaps, SVG) and JSON
-(search index, data exports, JSON-LD) are walked value by value, and every
-text in them is also read as an HTML fragment, because their consumers (a
-feed reader, the search box) render it as HTML.
+(search index, data exports, JSON-LD) are walked value by value. A text that
+its consumer renders as HTML (the search box's, an Atom `type="html"` text,
+the open data's HTML fields) is read as an HTML fragment; a text that is
+declared plain text (open data and JSON-LD texts, Atom `type="text"`) holds
+the editors' exact words, whatever they are, and only its addresses are
+checked. JSON inside a script must not hold a `<` that could close it.
 """
 
 from __future__ import annotations
@@ -27,6 +30,14 @@ EMBEDDING_ELEMENTS = frozenset({"iframe", "frame", "object", "embed", "applet", 
 HTML_SUFFIXES = (".html", ".htm")
 XML_SUFFIXES = (".xml", ".atom", ".rss", ".svg", ".xsl")
 JSON_SUFFIXES = (".json", ".jsonld", ".webmanifest", ".geojson")
+# Data outputs whose texts are plain text but for these HTML fields (see csn/open_data.py); JSON-LD has none.
+DATA_JSON_HTML_KEYS = {"api/v1/projects.json": frozenset({"description"}), "api/v1/news.json": frozenset({"body"})}
+DATA_JSON_PREFIX = "api/"
+URL_KEYS = frozenset({"url", "website", "@id", "sameAs", "isBasedOn", "mainEntityOfPage", "schema", "json", "csv",
+                      "$id"})
+LANGUAGE_KEYS = frozenset({"fr", "en"})  # {fr, en} values are what their parent key says
+ATOM = "{http://www.w3.org/2005/Atom}"
+ATOM_TEXT_CONSTRUCTS = frozenset({"title", "subtitle", "summary", "rights", "content"})
 
 
 @dataclass
@@ -81,22 +92,31 @@ def fragment_findings(where: str, text: str) -> list[str]:
     return found
 
 
-def _json_findings(where: str, value) -> list[str]:
+def _json_findings(where: str, value, html_keys: frozenset[str] | None, key: str = "",
+                   as_html: bool = False) -> list[str]:
+    """`html_keys` None: every text is rendered as HTML; else only the texts under those keys."""
     if isinstance(value, str):
-        return fragment_findings(where, value)
+        if html_keys is None or as_html:
+            return fragment_findings(where, value)
+        if key in URL_KEYS and scheme_of(value) in DANGEROUS_SCHEMES:
+            return [f"{where}: {key} {value[:60]!r} is a {scheme_of(value)}: URL"]
+        return []
     if isinstance(value, dict):
-        return [f for key, child in value.items() for f in _json_findings(where, key) + _json_findings(where, child)]
+        found = _json_findings(where, list(value), html_keys) if html_keys is None else []
+        return found + [f for name, child in value.items()
+                        for f in _json_findings(where, child, html_keys, key if name in LANGUAGE_KEYS else name,
+                                                as_html or (html_keys is not None and name in html_keys))]
     if isinstance(value, list):
-        return [f for child in value for f in _json_findings(where, child)]
+        return [f for child in value for f in _json_findings(where, child, html_keys, key, as_html)]
     return []
 
 
-def json_findings(where: str, text: str) -> list[str]:
+def json_findings(where: str, text: str, html_keys: frozenset[str] | None = None) -> list[str]:
     try:
         value = json.loads(text)
     except ValueError as error:
         return [f"{where}: not valid JSON ({error})"]
-    return _json_findings(where, value)
+    return _json_findings(where, value, html_keys)
 
 
 def xml_findings(where: str, data: bytes) -> list[str]:
@@ -117,9 +137,12 @@ def xml_findings(where: str, data: bytes) -> list[str]:
             if attribute.startswith("on"):
                 found.append(f"{where}: <{local} {attribute}=…> event handler")
             found += fragment_findings(f"{where} <{local} {attribute}>", value)
-        for text in (element.text, element.tail):
-            if text and text.strip():
-                found += fragment_findings(f"{where} <{local}>", text.strip())
+        plain_text = (element.tag.startswith(ATOM) and local in ATOM_TEXT_CONSTRUCTS
+                      and element.get("type", "text") == "text")
+        if element.text and element.text.strip() and not plain_text:
+            found += fragment_findings(f"{where} <{local}>", element.text.strip())
+        if element.tail and element.tail.strip():
+            found += fragment_findings(f"{where} <{local}>", element.tail.strip())
     return found
 
 
@@ -146,7 +169,10 @@ def html_findings(where: str, text: str, baseline: Baseline) -> list[str]:
             if (element.string or "") not in baseline.inline_scripts:
                 found.append(f"{where}: an inline script the theme did not write: {(element.string or '')[:80]!r}")
         else:
-            found += json_findings(f"{where} <script type={element.get('type')}>", element.string or "")
+            if "<" in (element.string or ""):
+                found.append(f"{where} <script type={element.get('type')}>: a raw < in JSON could close its script")
+            found += json_findings(f"{where} <script type={element.get('type')}>", element.string or "",
+                                   frozenset())
     return found
 
 
@@ -171,5 +197,6 @@ def scan_site(site: Path, baseline: Baseline, forbidden: tuple[str, ...] = ()) -
         elif name.endswith(XML_SUFFIXES):
             found += xml_findings(where, data)
         elif name.endswith(JSON_SUFFIXES):
-            found += json_findings(where, data.decode("utf-8"))
+            html_keys = DATA_JSON_HTML_KEYS.get(name, frozenset()) if name.startswith(DATA_JSON_PREFIX) else None
+            found += json_findings(where, data.decode("utf-8"), html_keys)
     return found, read

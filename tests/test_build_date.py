@@ -34,13 +34,13 @@ def test_without_source_date_epoch_it_is_now():
 
 @pytest.mark.parametrize("value", ["yesterday", "-5", "1.5e9", "9" * 30])
 def test_a_wrong_value_is_refused_with_what_to_do(value):
-    with pytest.raises(BuildDateError, match="SOURCE_DATE_EPOCH=.*git log -1 --format=%ct"):
+    with pytest.raises(BuildDateError, match="SOURCE_DATE_EPOCH: `.*git log -1 --format=%ct"):
         build_date({"SOURCE_DATE_EPOCH": value})
 
 
 def test_a_build_with_a_wrong_value_stops_with_one_clear_line(data_dir):
     result = build(data_dir.parent, extra_env={"SOURCE_DATE_EPOCH": "last tuesday"})
     assert result.returncode != 0
-    assert "SOURCE_DATE_EPOCH=`last tuesday` is not a time" in result.output
+    assert "SOURCE_DATE_EPOCH: `last tuesday` is not a time" in result.output
     assert "Traceback" not in result.output
     assert not (result.site / "index.html").exists()

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 
 from csn.html_tags import start_tags
-from csn.page_security import SCRIPT_TYPES, page_policy
+from csn.page_security import SCRIPT_TYPES, page_policy, template_scripts
 from outputscan import baseline_of, scan_site
 from sitebuild import build, copy_project
+from test_environment import THEME_DIRS
 
 SECRET = "CSN-OUTSIDE-SECRET-91c2"
+TRUSTED = template_scripts(THEME_DIRS)
 
 
 def test_hostile_output_holds_nothing_that_runs(real_site, hostile_site):
@@ -32,11 +34,15 @@ def test_the_scan_sees_what_it_must_refuse(real_site, tmp_path):
         "foreign.html": page.replace("</article>", '<script src="https://evil.example/x.js"></script></article>'),
         "ldjson.html": page.replace("</article>", '<script type="application/ld+json">{"a": "<img src=x onerror=y>"}'
                                                   "</script></article>"),
-        "feed.xml": '<feed xmlns="http://www.w3.org/2005/Atom"><title>&lt;script&gt;x&lt;/script&gt;</title></feed>',
+        "feed.xml": '<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">&lt;script&gt;x&lt;/script&gt;'
+                    '</title></feed>',
+        "api/v1/news.json": '{"records": [{"title": {"fr": "<b>ok: text</b>"}, "body": {"fr": "<img onerror=x>"}}]}',
+        "api/v1/partners.json": '{"records": [{"website": "javascript:x()"}]}',
         "index.json": '{"docs": [{"title": "<b onmouseover=x>t</b>"}]}',
         "secret.txt": f"leaked {SECRET}",
     }
     for name, text in injections.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text, encoding="utf-8")
     os.symlink("index.json", site / "link.json")
     findings, _ = scan_site(site, baseline_of(real_site.site), forbidden=(SECRET,))
@@ -55,7 +61,7 @@ def test_every_page_has_a_policy_that_hashes_exactly_its_inline_scripts(hostile_
         first_script = next(t for t in tags if t.name == "script")
         assert metas[0].start < first_script.start, page
         # The policy written is the one the page's own scripts call for, and it allows no inline code.
-        assert metas[0].attrs["content"] == page_policy(tags), page
+        assert metas[0].attrs["content"] == page_policy(tags, TRUSTED), page
         inline = [t for t in tags if t.name == "script" and "src" not in t.attrs
                   and (t.attrs.get("type") or "") in SCRIPT_TYPES]
         assert inline and metas[0].attrs["content"].count("'sha256-") >= len({t.raw_text for t in inline})

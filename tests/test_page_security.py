@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from csn.html_tags import start_tags
-from csn.page_security import READ_TAGS, secure_page
+from csn.page_security import READ_TAGS, TemplateScripts, secure_page
 from html_tags_reference import reference_start_tags
 
 PAGE = """<!doctype html>
@@ -25,6 +25,8 @@ PAGE = """<!doctype html>
 <a href="http://example.org/" rel="noopener">already half</a>
 <script type="module">import "./m.js";</script>
 </body></html>"""
+# The scripts PAGE's templates wrote.
+TRUSTED = TemplateScripts.of('var a = "</scr" + "ipt>";', 'import "{{ module }}";', "x()")
 
 
 def sha256(text: str) -> str:
@@ -38,7 +40,7 @@ def policy_of(html: str) -> str:
 
 
 def test_the_policy_follows_the_charset_and_hashes_exactly_the_executable_inline_scripts():
-    secured = secure_page(PAGE)
+    secured = secure_page(PAGE, TRUSTED)
     assert secured.index('<META CHARSET="utf-8">') < secured.index("Content-Security-Policy") < secured.index("<title>")
     directives = dict(d.strip().split(" ", 1) for d in policy_of(secured).split(";"))
     script_sources = directives["script-src"].split()
@@ -48,7 +50,7 @@ def test_the_policy_follows_the_charset_and_hashes_exactly_the_executable_inline
 
 
 def test_external_links_get_noopener_noreferrer_and_keep_their_other_values():
-    tags = {t.attrs.get("href") or t.attrs.get("HREF"): t for t in start_tags(secure_page(PAGE)) if t.name == "a"}
+    tags = {t.attrs.get("href") or t.attrs.get("HREF"): t for t in start_tags(secure_page(PAGE, TRUSTED)) if t.name == "a"}
     assert tags["https://example.org/"].attrs == {"href": "https://example.org/", "title": "a > b",
                                                   "rel": "noopener noreferrer"}
     assert tags["//example.org/x"].attrs["rel"] == "me noopener noreferrer"
@@ -57,21 +59,21 @@ def test_external_links_get_noopener_noreferrer_and_keep_their_other_values():
 
 
 def test_nothing_else_changes():
-    secured = secure_page(PAGE)
+    secured = secure_page(PAGE, TRUSTED)
     meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy_of(secured)}">'
     unchanged = [line for line in secured.replace(meta, "", 1).splitlines() if "//" not in line]
     assert unchanged == [line for line in PAGE.splitlines() if "//" not in line]
-    assert secure_page(secured) == secured  # a second pass finds nothing to do
+    assert secure_page(secured, TRUSTED) == secured  # a second pass finds nothing to do
 
 
 def test_a_page_without_head_or_with_its_own_policy_is_left_alone():
-    assert secure_page("<p>fragment</p>") == "<p>fragment</p>"
+    assert secure_page("<p>fragment</p>", TRUSTED) == "<p>fragment</p>"
     own = '<html><head><meta http-equiv="content-security-policy" content="default-src \'none\'"></head></html>'
-    assert secure_page(own) == own
+    assert secure_page(own, TRUSTED) == own
 
 
 def test_a_policy_without_charset_goes_first_in_head():
-    secured = secure_page("<html><head><script>x()</script></head></html>")
+    secured = secure_page("<html><head><script>x()</script></head></html>", TRUSTED)
     assert secured.startswith('<html><head>\n<meta http-equiv="Content-Security-Policy"')
 
 

@@ -17,7 +17,7 @@ from csn.assets import AssetChecker
 from csn.errors import DataError, Problem
 from csn.load import load_site
 from csn.markdown_render import MarkdownRenderer, read_markdown
-from csn.page_security import secure_page
+from csn.page_security import TemplateScripts, secure_page
 from csn.schema import NEWS, PARTNERS, PROJECTS, SITE, Collection, Field
 from csn.validate import check_record, check_themes
 from csn.yaml_loader import load_yaml_file
@@ -240,5 +240,5 @@ def test_rendered_markdown_never_holds_anything_that_runs(text):
                                                 "</head>", "<head>", "<meta charset='utf-8'>"]))
 def test_securing_any_page_never_fails(text, piece):
     page = f"<!doctype html><html><head><meta charset='utf-8'>{piece}</head><body>{text}{piece}</body></html>"
-    secured = secure_page(page)
+    secured = secure_page(page, TemplateScripts.of("x()"))
     assert "Content-Security-Policy" in secured or "Content-Security-Policy" in page

@@ -62,3 +62,19 @@ def test_plain_mkdocs_would_have_emptied_it(tmp_path):
     break_a_link(project)
     assert build(project).returncode != 0
     assert not marker.exists()
+
+
+def test_two_builds_started_at_once_take_turns(tmp_path):
+    """The second `make build` waits for the first; both succeed and site/ is whole, with no temporary left."""
+    project = copy_project(tmp_path / "project")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+    command = [sys.executable, "-m", "csn", "--project", str(project), "build"]
+    builds = [subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True) for _ in range(2)]
+    outputs = [build.communicate(timeout=600)[0] for build in builds]
+    assert [build.returncode for build in builds] == [0, 0], outputs
+    assert sum("waiting for it to finish" in output for output in outputs) == 1, outputs
+    site = project / "site"
+    assert (site / "index.html").is_file() and (site / "en" / "index.html").is_file()
+    assert (site / "api" / "v1").is_dir() and (site / "sitemap.xml").is_file()
+    assert sorted(p.name for p in project.iterdir() if "site" in p.name) == ["site"]

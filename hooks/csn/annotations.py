@@ -33,7 +33,8 @@ TITLES: tuple[tuple[str, str], ...] = (
     (r"^is empty: write the text", "Empty text"),
     (r"still says TODO", "Unfinished text (TODO)"),
     (r"is not a known .* id", "Unknown reference"),
-    (r"is not a date|does not exist: this month|has no month|the end cannot come before the start",
+    ((r"is not a date|does not exist: this month|has no month|the end cannot come before the start"
+      r"|is outside the years the site accepts"),
      "Invalid date"),
     (r"is not a valid id|characters long: keep it under|^the file name", "Invalid id or address"),
     (r"is reserved for the site's own pages", "Reserved address"),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .archive import DEFAULT_NEWS_PER_PAGE
 from .assets import ASSETS_FOLDER
+from .dates import CONSORTIUM_YEARS, YearRange
 from .errors import DataError
 from .file_stamps import folders_stamp
 from .incremental import pages_to_render
@@ -22,7 +23,7 @@ from .pages import PageRenderer
 from .plan import Plan, build_plan
 from .publishing import publication_date
 from .settings import Settings
-from .sources import links_leading_out
+from .sources import source_problems
 from .theme_blocks import SharedBlocks
 
 # Folders MkDocs reads besides data/ (which load_site checks itself).
@@ -45,14 +46,15 @@ _cache: dict[Path, tuple[tuple, Site, Plan]] = {}
 
 
 def check_project(project_dir: Path, docs_dir: Path, today: dt.date | None = None,
-                  news_per_page: int = DEFAULT_NEWS_PER_PAGE, reuse: bool = False) -> tuple[Site, Plan]:
+                  news_per_page: int = DEFAULT_NEWS_PER_PAGE, reuse: bool = False,
+                  years: YearRange = CONSORTIUM_YEARS) -> tuple[Site, Plan]:
     """Everything a build reads, checked: the data, the docs pages, and no link leading out (raises DataError).
 
     `reuse`: data files unchanged since the last check in this process are not read again (the preview)."""
-    outside = [p for folder in BUILD_INPUTS for p in links_leading_out(project_dir / folder, project_dir)]
+    outside = [p for folder in BUILD_INPUTS for p in source_problems(project_dir / folder, project_dir)]
     if outside:
         raise DataError(outside)
-    site = load_site(project_dir / "data", today, reuse)
+    site = load_site(project_dir / "data", today, reuse, years)
     return site, build_plan(site, docs_dir, news_per_page)
 
 
@@ -70,7 +72,8 @@ def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str,
     if cached and cached[0] == stamp:
         site, plan = cached[1], cached[2]
     else:
-        site, plan = check_project(project_dir, docs_dir, today, settings.news_per_page, reuse=dirty)
+        site, plan = check_project(project_dir, docs_dir, today, settings.news_per_page, reuse=dirty,
+                                   years=settings.years)
         _cache[data_dir] = (stamp, site, plan)
     rerender = pages_to_render(project_dir, lang, site) if dirty else None
     return LanguageBuild(lang, site, plan, PageRenderer(templates_dir, site, plan, lang, today, settings), today,

@@ -14,14 +14,19 @@ import os
 from importlib import resources
 from zoneinfo import ZoneInfo
 
+from .errors import DataError, Problem
+
 VARIABLE = "SOURCE_DATE_EPOCH"
 # The consortium's day is Montréal's day: a news item dated 2020-06-29 is published on
 # that day there, whatever the time zone of the machine that builds the site.
 SITE_TIME_ZONE = "America/Toronto"
 
 
-class BuildDateError(ValueError):
-    """SOURCE_DATE_EPOCH is set to something that is not a time."""
+class BuildDateError(DataError):
+    """SOURCE_DATE_EPOCH is set to something that is not a time: reported like a problem of the data."""
+
+    def __init__(self, message: str):
+        super().__init__([Problem(VARIABLE, 0, "", message)])
 
 
 @functools.cache
@@ -43,12 +48,12 @@ def build_datetime(environ: dict[str, str] | None = None) -> dt.datetime:
     if not text:
         return dt.datetime.now(_site_zone())
     if not text.isdigit():
-        raise BuildDateError(f"{VARIABLE}=`{text}` is not a time: set it to a whole number of seconds since "
+        raise BuildDateError(f"`{text}` is not a time: set it to a whole number of seconds since "
                              "1970-01-01 UTC (for example `git log -1 --format=%ct`), or unset it")
     try:
         return dt.datetime.fromtimestamp(int(text), dt.UTC).astimezone(_site_zone())
     except (OverflowError, OSError, ValueError):
-        raise BuildDateError(f"{VARIABLE}=`{text}` is too large to be a date: unset it or use "
+        raise BuildDateError(f"`{text}` is too large to be a date: unset it or use "
                              "`git log -1 --format=%ct`") from None
 
 

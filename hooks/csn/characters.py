@@ -71,6 +71,15 @@ def hidden_character_problem(text: str, prose: bool) -> str:
     return ""
 
 
+def has_visible_character(text: str) -> bool:
+    """Whether `text` shows anything: a title of joiners, marks and blank letters would print as nothing."""
+    if text.isascii():
+        return any(not char.isspace() for char in text)
+    return any(not (char.isspace() or char in BLANK_LETTERS
+                    or unicodedata.category(char) in ("Cc", "Cf", "Mn", "Me", "Zs", "Zl", "Zp"))
+               for char in text)
+
+
 def visible(text: str) -> str:
     """`text` with every invisible character shown as <U+XXXX>, for messages printed to a terminal."""
     if text.isascii() and text.isprintable():

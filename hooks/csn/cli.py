@@ -20,25 +20,32 @@ from pathlib import Path
 
 from .annotations import print_problems
 from .build import check_project
+from .environment import environment_problems
 from .errors import DataError
+from .map_svg import off_map_warnings
 from .publishing import publication_date, scheduled_warnings
 from .schema import LANGUAGES
+from .settings import project_settings
 from .site_build import build_site
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 PREVIEW = f"http://{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or '8000'}/"
 LANGUAGE_NAMES = {"fr": "français", "en": "English"}
+# The commands that read the build's date, the day to publish for or the site's address.
+ENVIRONMENT_READERS = frozenset({"validate", "build", "summary"})
 
 
 def validate(project_dir: Path) -> int:
     started = time.perf_counter()
     try:
-        site, plan = check_project(project_dir, project_dir / "docs", publication_date())
+        settings = project_settings(project_dir)
+        site, plan = check_project(project_dir, project_dir / "docs", publication_date(), settings.news_per_page,
+                                   years=settings.years)
     except DataError as error:
         print_problems(error.problems)
         return 1
     elapsed = time.perf_counter() - started
-    for problem in scheduled_warnings(site):
+    for problem in scheduled_warnings(site) + off_map_warnings(site):
         print(problem)
     scheduled = f", {len(site.scheduled)} scheduled for later" if site.scheduled else ""
     print(f"The data is valid: {len(site.projects)} projects, {len(site.partners)} partners, "
@@ -159,6 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
+    if args.command in ENVIRONMENT_READERS:
+        problems = environment_problems()
+        if problems:  # a wrong SOURCE_DATE_EPOCH, CSN_TODAY or SITE_URL: one clear line each, before anything runs
+            print_problems(problems)
+            return 1
     if args.command == "validate":
         return validate(project)
     if args.command == "build":

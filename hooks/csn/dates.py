@@ -10,6 +10,22 @@ from functools import cache
 from babel.dates import format_date, format_skeleton
 
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
+# The consortium's years: a date outside them is a typo (1020, 9999) that would squeeze the timeline or
+# overflow the calendar. mkdocs.yml's extra.csn.first_year and last_year change them.
+DEFAULT_YEARS = (1950, 2100)
+
+
+@dataclass(frozen=True)
+class YearRange:
+    first: int = DEFAULT_YEARS[0]
+    last: int = DEFAULT_YEARS[1]
+
+    def problem(self, date: PartialDate, text: str) -> str:
+        """Why `date` (written `text`) is out of range, or ''."""
+        if self.first <= date.year <= self.last:
+            return ""
+        return (f"`{text}` is outside the years the site accepts ({self.first} to {self.last}): check the year "
+                "(extra.csn.first_year and last_year in mkdocs.yml set these years)")
 # ISO 8601 calendar dates at their precision; ASCII digits only (`\d` would take any script's digits).
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
@@ -60,6 +76,9 @@ def _localized(date: PartialDate, lang: str) -> str:
     if lang == "en":
         return format_date(date.first_day(), "MMMM d, y", locale=locale)
     return format_date(date.first_day(), "d MMMM y", locale=locale)
+
+
+CONSORTIUM_YEARS = YearRange()
 
 
 def parse_partial_date(text: str) -> PartialDate:

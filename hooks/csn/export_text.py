@@ -1,26 +1,24 @@
-"""Texts of the exports (Atom feeds, open data, JSON-LD) given as HTML text, and back for CSV.
+"""JSON written inside an HTML `<script>` element, the one place a data output is embedded in markup.
 
-Why exports escape: a reuser may print a value into a web page as it is (feed readers render an Atom
-`type="html"` title; a reuser's template may not escape). With `<`, `>` and `&` as entities, a text
-shows there as the editor wrote it and runs nothing. Quotes stay as typed: these are texts, not attributes.
+Data outputs (open data, JSON-LD, feeds' texts) hold the editors' exact text: a reuser reads
+"Recherche & Innovation", never "Recherche &amp; Innovation". Escaping happens where a value is
+written into a format: Jinja's autoescape for HTML, attributes and XML; here for JSON in a script,
+where `<`, `>` and `&` would let a text close the element or open a comment, and U+2028/U+2029 end
+a line for older JavaScript parsers. Each becomes a `\\u....` escape, which any JSON parser reads
+back as the same character.
 """
 
 from __future__ import annotations
 
-import html
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+_IN_SCRIPT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                            "\u2029": "\\u2029"})
 
 
-def escape_text(value):
-    """A text, or each text of a {lang: text} mapping, as HTML text; None stays None."""
-    if value is None:
-        return None
-    if isinstance(value, dict):
-        return {key: html.escape(text, quote=False) for key, text in value.items()}
-    return html.escape(value, quote=False)
-
-
-def unescape_text(value):
-    """The text back from escape_text(), for CSV: spreadsheets show a cell as it is. Other values unchanged."""
-    if isinstance(value, dict):
-        return {key: unescape_text(text) for key, text in value.items()}
-    return html.unescape(value) if isinstance(value, str) else value
+def json_in_script(value: Any, **dumps_options: Any) -> Markup:
+    """`value` as JSON that can stand as it is between <script> and </script>, and parses back to `value`."""
+    return Markup(json.dumps(value, ensure_ascii=False, **dumps_options).translate(_IN_SCRIPT))

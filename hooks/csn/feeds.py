@@ -1,7 +1,8 @@
 """One Atom feed (RFC 4287) of the published news per language: `feed.xml`, `en/feed.xml`.
 
 Python computes every value here (absolute URLs, RFC 3339 dates, ids); the
-template `overrides/csn/feed.xml` only prints them, autoescaped.
+template `overrides/csn/feed.xml` only prints them, autoescaped: titles and summaries are
+`type="text"` (the exact text, XML-escaped once), the body `type="html"`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from urllib.parse import urlsplit
 
 from .build_date import site_time_zone
 from .dates import PartialDate
-from .export_text import escape_text
 from .model import News, Site
 from .plan import Plan, language_prefix
 from .schema import LANGUAGES
@@ -61,7 +61,7 @@ class FeedEntry:
 class Feed:
     lang: str
     id: str
-    title: str  # HTML (escaped text), like every text of the feed
+    title: str  # plain text (type="text"), like every text of the feed but the entries' content
     subtitle: str
     updated: str
     self_url: str
@@ -84,8 +84,8 @@ def build_feed(site: Site, plan: Plan, lang: str, site_url: str, markdown) -> Fe
     entries = tuple(_entry(item, url_of(plan.for_entity(item, lang)), lang, site_url, markdown) for item in site.news)
     updated = entries[0].updated if entries else rfc3339(site.today)
     return Feed(
-        lang=lang, id=absolute_url(site_url, feed_path(lang)), title=escape_text(t("feed.title", site=info.name[lang])),
-        subtitle=escape_text(info.tagline[lang]), updated=updated, self_url=absolute_url(site_url, feed_path(lang)),
+        lang=lang, id=absolute_url(site_url, feed_path(lang)), title=t("feed.title", site=info.name[lang]),
+        subtitle=info.tagline[lang], updated=updated, self_url=absolute_url(site_url, feed_path(lang)),
         html_url=url_of(plan.page("doc:news.md", lang)), author_name=info.name[lang],
         author_uri=url_of(plan.page("doc:index.md", lang)), author_email=info.email,
         other_feeds=tuple(FeedLink(other, absolute_url(site_url, feed_path(other)))
@@ -95,6 +95,6 @@ def build_feed(site: Site, plan: Plan, lang: str, site_url: str, markdown) -> Fe
 
 def _entry(item: News, url: str, lang: str, site_url: str, markdown) -> FeedEntry:
     stamp = rfc3339(item.date)
-    return FeedEntry(id=tag_uri(site_url, item.date, f"news/{item.id}/{lang}"), title=escape_text(item.title[lang]),
-                     url=url, published=stamp, updated=stamp, summary=escape_text(item.summary[lang]),
+    return FeedEntry(id=tag_uri(site_url, item.date, f"news/{item.id}/{lang}"), title=item.title[lang],
+                     url=url, published=stamp, updated=stamp, summary=item.summary[lang],
                      content=str(markdown(item.body[lang], asset_root=site_url)))

@@ -11,6 +11,7 @@ from typing import Any
 from . import pictures
 from .archive import archive_slug_problem
 from .assets import AssetChecker
+from .dates import CONSORTIUM_YEARS, YearRange
 from .errors import DataError, Problem
 from .model import (
     Institution,
@@ -30,7 +31,7 @@ from .model import (
 from .pictures import process_pictures
 from .publishing import is_published, publication_date
 from .schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
-from .sources import links_leading_out
+from .sources import source_problems
 from .two_cores import map_in_two
 from .validate import Ref, check_record, check_themes, id_problem
 from .yaml_loader import load_yaml_file
@@ -61,12 +62,13 @@ def _file_stamp(collection: Collection, path: Path, assets: AssetChecker) -> tup
 class _Records:
     """Checked values of every file, and the problems met on the way."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, years: YearRange):
         self.root = root
+        self.years = years
         parent = str(root.parent)
         self._shown_from = len(parent) if parent.endswith(os.sep) else len(parent) + 1
         self.assets = AssetChecker(root.parent)
-        self.problems: list[Problem] = links_leading_out(root, root.parent)
+        self.problems: list[Problem] = source_problems(root, root.parent)
         self.refused = {p.file for p in self.problems}  # links leading out: never read
         self.values: dict[str, dict[str, dict[str, Any]]] = {}
         self.files: dict[str, dict[str, str]] = {}
@@ -88,14 +90,14 @@ class _Records:
             return None, problems
         if collection is THEMES:
             return check_themes(mapping, shown)
-        return check_record(collection, mapping, shown, self.assets)
+        return check_record(collection, mapping, shown, self.assets, self.years)
 
     def load_folders(self, collections: tuple[Collection, ...], reuse: bool = False) -> None:
         """Every file of these collections' folders; the files are independent until references are
         resolved, so two cores read them. `reuse`: take the files unchanged since the last load in
         this process as they were read then (the preview server's rebuilds)."""
         listed = [entry for collection in collections for entry in self._listed(collection)]
-        stamps = [_file_stamp(entry[0], entry[3], self.assets) for entry in listed] if reuse else []
+        stamps = [(_file_stamp(entry[0], entry[3], self.assets), self.years) for entry in listed] if reuse else []
         reads: list[_Read | None] = [None] * len(listed)
         if reuse:
             for index, (entry, stamp) in enumerate(zip(listed, stamps)):
@@ -195,14 +197,15 @@ def reserved_problem(value: str) -> str:
     return f"`{value}` is reserved for the site's own pages: choose another" if value in RESERVED_NAMES else ""
 
 
-def load_site(root: Path, today: dt.date | None = None, reuse: bool = False) -> Site:
+def load_site(root: Path, today: dt.date | None = None, reuse: bool = False, years: YearRange = CONSORTIUM_YEARS) -> Site:
     """Load and check everything under `root` (the data folder), publishing the news dated up to `today`.
 
     Every file is checked, scheduled news included; `today` defaults to publication_date().
     `reuse`: record files unchanged since the last load in this process are not read again.
+    `years`: the years a date may fall in.
     """
     today = today or publication_date()
-    records = _Records(root)
+    records = _Records(root, years)
     records.check_top_level((SITE, THEMES, PROJECTS, PARTNERS, NEWS, PROGRAMMES))
     site_values = records.load_single(SITE)
     themes = records.load_single(THEMES)

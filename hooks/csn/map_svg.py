@@ -17,6 +17,7 @@ from pathlib import Path
 
 from babel import Locale
 
+from .errors import Problem
 from .model import Partner, Site
 from .projection import MapFrame, great_circle
 from .schema import PARTNER_KINDS
@@ -120,16 +121,37 @@ class PartnerMap:
     description: str
 
 
+def _frame() -> MapFrame:
+    return MapFrame.from_json(basemap()["frame"])
+
+
+def _inside(partner: Partner, frame: MapFrame) -> bool:
+    """Whether the partner's location falls inside the base map's picture (it covers North America to Europe)."""
+    x, y = frame.point(partner.location.longitude, partner.location.latitude)
+    return 0 <= x <= frame.width and 0 <= y <= frame.height
+
+
+def off_map_warnings(site: Site) -> list[Problem]:
+    """A warning per located partner outside the base map: listed under the map, never drawn off the picture."""
+    frame = _frame()
+    return [Problem(p.file, 0, "location", f"warning: {p.location.latitude:g}, {p.location.longitude:g} "
+                                           f"({p.location.city['en']}) is outside the partner map, which shows "
+                                           "North America to Europe: the partner is listed under the map; check "
+                                           "the latitude and longitude (not swapped? west is negative)",
+                    severity="warning")
+            for p in site.partners if p.location and not _inside(p, frame)]
+
+
 def build_partner_map(site: Site, t: Translator) -> PartnerMap:
     data = basemap()
-    frame = MapFrame.from_json(data["frame"])
+    frame = _frame()
     lang = t.lang
     countries = Locale.parse(lang).territories
-    places = _places([p for p in site.partners if p.location], frame, lang, countries)
+    places = _places([p for p in site.partners if p.location and _inside(p, frame)], frame, lang, countries)
     pins = _layout_pins(places, frame, t, countries)
     links = _links(places, frame, t, countries)
     _place_labels(places, pins, frame)
-    unplaced = [p for p in site.partners if not p.location]
+    unplaced = [p for p in site.partners if not p.location or not _inside(p, frame)]
     return PartnerMap(
         width=frame.width, height=frame.height, land=data["land"], borders=data["borders"],
         graticule=data["graticule"], places=places, pins=pins, links=links, unplaced=unplaced,

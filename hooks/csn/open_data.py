@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .export_text import escape_text, unescape_text
 from .model import News, Partner, Project, Site
 from .plan import Plan
 from .schema import ID_PATTERN, LANGUAGES, PARTNER_KINDS, STATUSES
@@ -176,8 +175,8 @@ def json_schema(dataset: Dataset, site_url: str) -> dict:
 class Exporter:
     """Turns the model into records whose references are ids and page URLs.
 
-    Texts are HTML-escaped and the Markdown fields are given as the site's own sanitized HTML, so that
-    a reuser who puts a value in a web page as is shows it as written and runs nothing.
+    Texts are exactly as the editors wrote them (a reuser escapes them where they land, as the site
+    does); the Markdown fields are given as the site's own sanitized HTML.
     """
 
     def __init__(self, site: Site, plan: Plan, site_url: str, markdown):
@@ -194,31 +193,31 @@ class Exporter:
 
     def project(self, p: Project) -> dict[str, Any]:
         return {
-            "id": p.id, "url": self.pages(p), "title": escape_text(p.title), "summary": escape_text(p.summary),
+            "id": p.id, "url": self.pages(p), "title": p.title, "summary": p.summary,
             "description": self.html(p.description),
             "status": p.status, "start": p.start.iso(), "end": p.end.iso() if p.end else None,
             "featured": p.featured,
-            "themes": [{"id": theme.id, "label": escape_text(theme.label)} for theme in p.themes],
-            "partners": [{**self.ref(x.partner), "role": escape_text(x.role), "funder": x.funder} for x in p.partners],
-            "links": [{"title": escape_text(link.title), "url": link.url} for link in p.links],
+            "themes": [{"id": theme.id, "label": theme.label} for theme in p.themes],
+            "partners": [{**self.ref(x.partner), "role": x.role, "funder": x.funder} for x in p.partners],
+            "links": [{"title": link.title, "url": link.url} for link in p.links],
             "news": [self.ref(n) for n in p.news],
         }
 
     def partner(self, p: Partner) -> dict[str, Any]:
         return {
-            "id": p.id, "url": self.pages(p), "name": escape_text(p.name), "acronym": escape_text(p.acronym),
-            "kind": p.kind, "country": p.country, "region": escape_text(p.region), "website": p.website,
-            "description": escape_text(p.description),
-            "projects": [{**self.ref(x.project), "role": escape_text(x.role), "funder": x.funder} for x in p.projects],
+            "id": p.id, "url": self.pages(p), "name": p.name, "acronym": p.acronym,
+            "kind": p.kind, "country": p.country, "region": p.region, "website": p.website,
+            "description": p.description,
+            "projects": [{**self.ref(x.project), "role": x.role, "funder": x.funder} for x in p.projects],
             "news": [self.ref(n) for n in p.news],
         }
 
     def news(self, n: News) -> dict[str, Any]:
         return {
-            "id": n.id, "url": self.pages(n), "date": n.date.iso(), "title": escape_text(n.title),
-            "summary": escape_text(n.summary), "body": self.html(n.body), "projects": [self.ref(p) for p in n.projects],
+            "id": n.id, "url": self.pages(n), "date": n.date.iso(), "title": n.title,
+            "summary": n.summary, "body": self.html(n.body), "projects": [self.ref(p) for p in n.projects],
             "partners": [self.ref(p) for p in n.partners],
-            "source": {"name": escape_text(n.source.name), "url": n.source.url} if n.source else None,
+            "source": {"name": n.source.name, "url": n.source.url} if n.source else None,
         }
 
     def records(self, dataset: Dataset) -> list[dict[str, Any]]:
@@ -245,9 +244,6 @@ def _joined(values: list[str]) -> str:
 
 
 def projects_csv(records: list[dict[str, Any]]) -> bytes:
-    records = [{key: unescape_text(value) if key != "themes"
-                else [{**t, "label": unescape_text(t["label"])} for t in value]
-                for key, value in r.items()} for r in records]
     header = ["id", "url_fr", "url_en", "title_fr", "title_en", "summary_fr", "summary_en", "status", "start", "end",
               "featured", "themes", "themes_fr", "themes_en", "partners", "funders"]
     rows = [[r["id"], r["url"]["fr"], r["url"]["en"], r["title"]["fr"], r["title"]["en"], r["summary"]["fr"],
@@ -259,7 +255,6 @@ def projects_csv(records: list[dict[str, Any]]) -> bytes:
 
 
 def partners_csv(records: list[dict[str, Any]]) -> bytes:
-    records = [{key: unescape_text(value) for key, value in r.items()} for r in records]
     header = ["id", "url_fr", "url_en", "name_fr", "name_en", "acronym", "kind", "country", "region_fr", "region_en",
               "website", "description_fr", "description_en", "projects"]
     rows = [[r["id"], r["url"]["fr"], r["url"]["en"], r["name"]["fr"], r["name"]["en"], r["acronym"], r["kind"],

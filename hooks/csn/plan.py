@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import archive
 from .errors import DataError, Problem
+from .front_matter import read_front_matter
 from .load import reserved_problem
 from .model import Site
 from .schema import LANGUAGES
@@ -77,20 +76,9 @@ def language_prefix(lang: str) -> str:
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
-def read_front_matter(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---"):
-        return {}
-    end = text.find("\n---", 3)
-    if end < 0:
-        return {}
-    meta = yaml.load(text[3:end], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return meta if isinstance(meta, dict) else {}
-
-
 def section_path(docs_dir: Path, section: str, lang: str) -> str:
     """The URL path of a section's index page ("projets/", "en/projects/"), from its docs page."""
-    meta = read_front_matter(docs_dir / lang / f"{section}.md")
+    meta, _ = read_front_matter(docs_dir / lang / f"{section}.md", f"docs/{lang}/{section}.md")
     return language_prefix(lang) + f"{meta.get('slug') or section}/"
 
 
@@ -101,6 +89,7 @@ def build_plan(site: Site, docs_dir: Path, news_per_page: int = archive.DEFAULT_
     section_pages: dict[tuple[str, str], PlannedPage] = {}
     docs = {lang: sorted(p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md"))
             for lang in LANGUAGES}
+    unreadable: set[tuple[str, str]] = set()
     for name in sorted(set().union(*docs.values())):
         for lang in LANGUAGES:
             shown = f"docs/{lang}/{name}"
@@ -108,7 +97,11 @@ def build_plan(site: Site, docs_dir: Path, news_per_page: int = archive.DEFAULT_
                 problems.append(Problem(shown, 0, "", f"missing: every page of docs/ needs its twin in "
                                                       f"docs/{lang}/ under the same file name"))
                 continue
-            meta = read_front_matter(docs_dir / lang / name)
+            meta, front_problems = read_front_matter(docs_dir / lang / name, shown)
+            problems += front_problems
+            if front_problems:
+                unreadable.add((name, lang))  # reported once, not again as a missing section
+                continue
             page = _doc_page(name, lang, meta, shown, problems)
             if page:
                 pages.append(page)
@@ -116,7 +109,7 @@ def build_plan(site: Site, docs_dir: Path, news_per_page: int = archive.DEFAULT_
                     section_pages[(page.kind, lang)] = page
     for section in SECTIONS:
         for lang in LANGUAGES:
-            if (section, lang) not in section_pages:
+            if (section, lang) not in section_pages and (f"{section}.md", lang) not in unreadable:
                 problems.append(Problem(f"docs/{lang}/{section}.md", 0, "", "missing: this section needs its page"))
     if problems:
         raise DataError(problems)

@@ -8,20 +8,16 @@ page an `Organization`, a news page a `NewsArticle`. Nodes carry stable `@id`s
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from markupsafe import Markup
 
-from .export_text import escape_text
+from .export_text import json_in_script
 from .model import News, Partner, Project, Site
 from .plan import DEFAULT_LANGUAGE, Plan, PlannedPage
 from .urls import absolute_url
 
 CONTEXT = "https://schema.org"
-# Values that are addresses, dates or codes; every other text is HTML-escaped, as the site shows it.
-NOT_TEXT = frozenset({"@context", "@id", "@type", "url", "mainEntityOfPage", "sameAs", "isBasedOn", "datePublished",
-                      "foundingDate", "dissolutionDate", "inLanguage", "email", "addressCountry"})
 PARTNER_TYPES = {"university": "CollegeOrUniversity", "government": "GovernmentOrganization",
                  "research": "ResearchOrganization", "network": "Organization", "health": "MedicalOrganization",
                  "industry": "Corporation", "other": "Organization"}
@@ -107,18 +103,5 @@ class StructuredData:
         return nodes
 
     def script(self, page: PlannedPage) -> Markup:
-        """The JSON-LD text to put inside <script type="application/ld+json">: `<`, `>`, `&` escaped."""
-        graph = [_escape_texts(node) for node in self.graph(page)]
-        text = json.dumps({"@context": CONTEXT, "@graph": graph}, ensure_ascii=False, indent=1)
-        return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
-def _escape_texts(value: Any, key: str = "") -> Any:
-    """Every text but the addresses, dates and codes of NOT_TEXT as HTML text (see export_text)."""
-    if isinstance(value, dict):
-        return {k: _escape_texts(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_escape_texts(v, key) for v in value]
-    if isinstance(value, str) and key not in NOT_TEXT:
-        return escape_text(value)
-    return value
+        """The JSON-LD to put inside <script type="application/ld+json">: exact texts, escaped for the script."""
+        return json_in_script({"@context": CONTEXT, "@graph": self.graph(page)}, indent=1)

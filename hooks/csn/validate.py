@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .assets import AssetChecker
-from .characters import hidden_character_problem
-from .dates import parse_partial_date
+from .characters import has_visible_character, hidden_character_problem
+from .dates import CONSORTIUM_YEARS, YearRange, parse_partial_date
 from .errors import Problem
 from .markdown_render import read_markdown
 from .safe_urls import link_problem, web_address_problem
@@ -63,9 +63,10 @@ class LocatedText(str):
 class RecordChecker:
     """Checks one file's mapping; collects problems instead of stopping at the first."""
 
-    def __init__(self, file: str, assets: AssetChecker | None = None):
+    def __init__(self, file: str, assets: AssetChecker | None = None, years: YearRange = CONSORTIUM_YEARS):
         self.file = file
         self.assets = assets
+        self.years = years
         self.problems: list[Problem] = []
 
     def report(self, line: int, field: str, message: str) -> None:
@@ -124,6 +125,9 @@ class RecordChecker:
         hidden = hidden_character_problem(value, prose=spec.kind in PROSE_KINDS)
         if hidden:
             self.report(node.line, name, hidden)
+            return None
+        if not has_visible_character(value):
+            self.report(node.line, name, "has no visible character (only invisible or blank ones): write the text")
             return None
         return value
 
@@ -207,10 +211,15 @@ class RecordChecker:
         if value is None:
             return None
         try:
-            return parse_partial_date(value)
+            date = parse_partial_date(value)
         except ValueError as exc:
             self.report(node.line, name, str(exc))
             return None
+        problem = self.years.problem(date, value)
+        if problem:
+            self.report(node.line, name, problem)
+            return None
+        return date
 
     def boolean(self, spec: Field, node: Node, name: str) -> bool | None:
         # YAML 1.2: only these words are booleans (`yes`, `no`, `on` and `off` are text).
@@ -386,9 +395,9 @@ def id_problem(value: str) -> str:
     return ""
 
 
-def check_record(collection: Collection, mapping: Mapping, file: str,
-                 assets: AssetChecker | None = None) -> tuple[dict[str, Any], list[Problem]]:
-    checker = RecordChecker(file, assets)
+def check_record(collection: Collection, mapping: Mapping, file: str, assets: AssetChecker | None = None,
+                 years: YearRange = CONSORTIUM_YEARS) -> tuple[dict[str, Any], list[Problem]]:
+    checker = RecordChecker(file, assets, years)
     values = checker.check_fields(collection.fields, mapping)
     _check_period(checker, values, mapping)
     return values, checker.problems

@@ -88,7 +88,14 @@ def load_yaml_file(path: Path, shown_as: str) -> tuple[Mapping | None, list[Prob
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return problem(line, "the file is not UTF-8 text: save it again with the UTF-8 encoding")
-    text = text.removeprefix("\ufeff")
+    return load_yaml_text(text.removeprefix("\ufeff"), shown_as)
+
+
+def load_yaml_text(text: str, shown_as: str) -> tuple[Mapping | None, list[Problem]]:
+    """Parse YAML `text` (a file's, or a docs page's front matter with its lines in place)."""
+    def problem(line: int, message: str, field: str = "") -> tuple[None, list[Problem]]:
+        return None, [Problem(shown_as, line, field, message)]
+
     tab_line = _first_line_matching(_TAB_INDENT, text, "\t")
     if tab_line:
         return problem(tab_line, "a tab is used for indentation: indent with spaces only")

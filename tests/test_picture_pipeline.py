@@ -8,6 +8,7 @@ picture, and a partner with a PNG logo with transparency and text chunks.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -203,6 +204,10 @@ def test_a_record_with_a_picture_announces_its_crop_and_the_others_the_language_
     assert (meta(soup, "og:image:width"), meta(soup, "og:image:height")) == ("1200", "630")
     assert meta(soup, "og:image:type") == "image/jpeg" and meta(soup, "og:image:alt") == ALT[lang]
     assert soup.find("meta", attrs={"name": "twitter:image:alt"})["content"] == ALT[lang]
+    graph = json.loads(soup.find("script", type="application/ld+json").string)["@graph"]
+    article = next(node for node in graph if node["@type"] == "NewsArticle")
+    assert meta(soup, "og:image") in article["image"]
+    assert all(published(result, NEWS_WITH_PICTURE[lang], address).is_file() for address in article["image"])
     for plain in (page(result, NEWS_WITHOUT_PICTURE[lang]), page(result, PARTNER_WITH_LOGO[lang])):
         assert meta(plain, "og:image") == f"{SITE_URL}assets/images/social-card-{lang}.png"
         assert not plain.select("main figure")

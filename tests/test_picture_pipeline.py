@@ -27,6 +27,7 @@ SITE_URL = "https://csn.example.org/"
 PHOTO = "assets/images/essai-photo.jpg"
 PHOTO_STORED = (2400, 1600)  # stored sideways: shown 1600 wide, 2400 high
 LOGO = "assets/logos/essai-logo.png"
+IN_TEXT = "assets/images/dans-le-texte.jpg"  # an image of a Markdown text: published at its path, cleaned
 NEWS_WITH_PICTURE = {"fr": "actualites/photo-d-essai/", "en": "en/news/test-photo/"}
 NEWS_WITHOUT_PICTURE = {"fr": "actualites/sans-photo/", "en": "en/news/no-photo/"}
 PARTNER_WITH_LOGO = {"fr": "partenaires/partenaire-logo/", "en": "en/partners/partner-logo/"}
@@ -34,7 +35,7 @@ ALT = {"fr": "Une photo d'essai prise de côté", "en": "A test photo taken side
 SECRETS = (b"SecretCam", b"Secret Author", b"secret comment", b"Hidden PNG note")
 
 
-def news(slug_fr: str, slug_en: str, picture: str = "") -> str:
+def news(slug_fr: str, slug_en: str, picture: str = "", body: str = "Texte.") -> str:
     return f"""\
 date: 2021-05-04
 title:
@@ -47,7 +48,7 @@ summary:
   fr: Une actualité d'essai.
   en: A test news item.
 body:
-  fr: Texte.
+  fr: {body}
   en: Text.
 {picture}"""
 
@@ -87,7 +88,8 @@ def plant(project: Path) -> None:
     logo.save(project / LOGO, "PNG", pnginfo=chunks)
     data = project / "data"
     write(data, "news/2021-05-04-photo-d-essai.yml", news("photo-d-essai", "test-photo", PICTURE))
-    write(data, "news/2021-05-04-sans-photo.yml", news("sans-photo", "no-photo"))
+    camera_photo(project / IN_TEXT, (900, 600), orientation=6)
+    write(data, "news/2021-05-04-sans-photo.yml", news("sans-photo", "no-photo", body=f"\"![Une photo]({IN_TEXT})\""))
     write(data, "partners/partenaire-logo.yml", PARTNER)
 
 
@@ -162,11 +164,13 @@ def test_the_alt_and_the_credit_are_in_the_page_language(picture_site, lang):
     assert card["alt"] == ALT[lang]
 
 
-def test_the_photo_is_published_upright(picture_site):
+@pytest.mark.parametrize("url, selector", [(NEWS_WITH_PICTURE["fr"], "main figure img"),
+                                           (NEWS_WITHOUT_PICTURE["fr"], "main img")])
+def test_the_photo_is_published_upright(picture_site, url, selector):
     """Stored sideways with its top left quarter red; orientation 6 turns it a quarter clockwise."""
     result, _ = picture_site
-    img = page(result, NEWS_WITH_PICTURE["fr"]).select_one("main figure img")
-    with Image.open(published(result, NEWS_WITH_PICTURE["fr"], img["src"])) as image:
+    img = page(result, url).select_one(selector)
+    with Image.open(published(result, url, img["src"])) as image:
         rgb = image.convert("RGB")
         width, height = rgb.size
         assert height > width
@@ -180,6 +184,7 @@ def test_no_published_image_keeps_any_metadata(picture_site):
     images = [path for path in result.site.rglob("*") if path.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp", ".gif")]
     pictures = [path for path in images if "/assets/pictures/" in path.as_posix()]
     assert any("essai-photo" in path.name for path in pictures) and any("essai-logo" in p.name for p in pictures)
+    assert result.site / IN_TEXT in images
     for path in images:
         with Image.open(path) as image:
             assert not image.getexif(), f"{path}: EXIF left"

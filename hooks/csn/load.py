@@ -28,7 +28,7 @@ from .model import (
     Source,
     Theme,
 )
-from .pictures import process_pictures
+from .pictures import clean_assets, process_pictures
 from .publishing import is_published, publication_date
 from .schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
 from .sources import source_problems
@@ -217,10 +217,13 @@ def load_site(root: Path, today: dt.date | None = None, reuse: bool = False, yea
         records.problems += process_pictures(_pictures_in(records), root.parent)[1]
         raise DataError(records.problems)
     site = _build_site(records, site_values, themes, today)
-    site.assets = sorted(records.assets.valid)
+    site.assets, copies, problems = clean_assets(sorted(records.assets.valid), root.parent)
+    if problems:
+        raise DataError(records.problems + problems)
     published = [r.image for r in (*site.projects, *site.news, *site.partners) if r.image is not None]
     scheduled = [item.image for item in site.scheduled if item.image is not None]
     site.picture_files, problems = process_pictures(published + scheduled, root.parent, published)
+    site.picture_files.update(copies)
     site.picture_work = (pictures.last_work.made, pictures.last_work.reused)
     if problems:
         raise DataError(records.problems + problems)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms
 
-from .picture_check import MAX_PIXELS, READ_FORMATS
+from .picture_check import MAX_PIXELS, READ_FORMATS, too_many_pixels
 
 # Widths for a picture shown from a phone's column (about 360 px, 720 px at 2x) to a record page's
 # header at 1280 px (about 800 px, 1600 px at 2x); a logo is shown at most about 200 px wide.
@@ -24,7 +24,7 @@ PREVIEW_SIZE = (1200, 630)
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
 # Part of the cache key: change it when the files made would change.
-RENDER_VERSION = f"1:{WIDTHS}:{PREVIEW_SIZE}:{WEBP_QUALITY}:{JPEG_QUALITY}"
+RENDER_VERSION = f"2:{WIDTHS}:{PREVIEW_SIZE}:{WEBP_QUALITY}:{JPEG_QUALITY}"
 ORIENTATION_TAG = 0x0112
 TYPES = {"webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
 _SRGB = ImageCms.createProfile("sRGB")
@@ -62,23 +62,25 @@ class Rendered:
 
 def render_picture(source: Path, folder: Path, purpose: str = "photo") -> Rendered:
     """Write the variants of `source` into `folder` (which exists); raise PictureError when unreadable."""
-    widths = WIDTHS[purpose]
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # picture_check refused larger ones; this guards a changed file
+    widths = WIDTHS.get(purpose, (MAX_PIXELS,))  # a copy keeps its size
     try:
         with Image.open(source) as opened:
             if opened.format not in READ_FORMATS:
                 raise PictureError(f"is a {opened.format} image: save it as JPEG, PNG or WebP")
+            if opened.width * opened.height > MAX_PIXELS:  # checked before, but the file may have changed
+                raise PictureError(too_many_pixels(*opened.size))
             stored = Stored(opened)
             base = stored.decode(widths[-1], purpose == "photo")
     except PictureError:
         raise
     except Image.DecompressionBombError:
-        raise PictureError(f"is too large (over {MAX_PIXELS // 1_000_000} million pixels): resize it to at most "
-                           "4000 pixels wide before adding it") from None
+        raise PictureError(too_many_pixels()) from None
     except (OSError, SyntaxError, ValueError, EOFError) as error:
         raise PictureError(f"is truncated or damaged, its pixels cannot be read ({error}): export it again "
                            "from an image editor") from None
     image = _clean(base, stored.profile)
+    if purpose == "copy":
+        return _copy(image, source, folder)
     full_w, full_h = stored.shown_size
     sizes = [(w, max(1, round(full_h * w / full_w))) for w in _widths(widths, full_w)]
     variants: list[Variant] = []
@@ -92,6 +94,19 @@ def render_picture(source: Path, folder: Path, purpose: str = "photo") -> Render
     variants.sort(key=lambda v: (v.name.rsplit(".", 1)[1] != "webp", v.width))
     preview = _preview(image, folder) if purpose == "photo" else None
     return Rendered(sizes[-1][0], sizes[-1][1], tuple(variants), preview)
+
+
+# An image of a Markdown text is published at its own path and size, in its own format, only cleaned.
+COPIED_SUFFIXES = {".jpg": "jpg", ".jpeg": "jpg", ".png": "png", ".webp": "webp"}
+
+
+def _copy(image: Image.Image, source: Path, folder: Path) -> Rendered:
+    extension = COPIED_SUFFIXES[source.suffix.lower()]
+    if extension == "jpg" and image.mode == "RGBA":
+        image = image.convert("RGB")
+    variant = Variant(f"copy.{extension}", *image.size)
+    _save(image, folder / variant.name, extension, quality_bonus=8)
+    return Rendered(image.width, image.height, (variant,), None)
 
 
 def _widths(widths: tuple[int, ...], source_width: int) -> list[int]:
@@ -165,11 +180,11 @@ def _clean(image: Image.Image, profile: bytes | None) -> Image.Image:
     return clean
 
 
-def _save(image: Image.Image, path: Path, extension: str) -> None:
+def _save(image: Image.Image, path: Path, extension: str, quality_bonus: int = 0) -> None:
     if extension == "webp":
-        image.save(path, "WEBP", quality=WEBP_QUALITY, method=4)
+        image.save(path, "WEBP", quality=WEBP_QUALITY + quality_bonus, method=4)
     elif extension == "jpg":
-        image.save(path, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+        image.save(path, "JPEG", quality=JPEG_QUALITY + quality_bonus, optimize=True, progressive=True)
     else:
         image.save(path, "PNG", optimize=image.width * image.height <= 1_000_000)
 

@@ -27,7 +27,7 @@ import PIL
 
 from .errors import Problem
 from .model import Picture
-from .picture_render import RENDER_VERSION, PictureError, Rendered, Variant, render_picture
+from .picture_render import COPIED_SUFFIXES, RENDER_VERSION, PictureError, Rendered, Variant, render_picture
 
 CACHE_FOLDER = ".cache/pictures"
 # Another cache folder, shared by builds of copies of one project (the tests' copies); empty: the project's.
@@ -104,6 +104,23 @@ def process_pictures(pictures: list[Picture], project_dir: Path,
             for published_file in _files_of(picture.rendition):
                 files[published_file.path] = cache.folder / key / published_file.path.rsplit("-", 1)[1]
     return files, problems
+
+
+def clean_assets(assets: list[str], project_dir: Path) -> tuple[list[str], dict[str, Path], list[Problem]]:
+    """The images of Markdown texts, published at their own path: JPEG, PNG and WebP ones as clean copies
+    (no metadata, upright, sRGB); the others (SVG, GIF, AVIF) as they are. Returns the paths still to
+    publish as they are, the clean copies by path, and the problems of images that cannot be read."""
+    cache = PictureCache(Path(os.environ.get(CACHE_VARIABLE) or project_dir / CACHE_FOLDER))
+    raster = [path for path in assets if Path(path).suffix.lower() in COPIED_SUFFIXES]
+    results = _map(lambda path: cache.rendered(project_dir / path, "copy"), raster)
+    cache.save_digests()
+    copies, problems = {}, []
+    for path, (key, rendered) in zip(raster, results):
+        if isinstance(rendered, str):
+            problems.append(Problem(path, 0, "", f"`{path}` {rendered}"))
+        else:
+            copies[path] = cache.folder / key / rendered.variants[0].name
+    return [path for path in assets if path not in raster], copies, problems
 
 
 def _map(function, items: list) -> list:

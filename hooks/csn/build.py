@@ -17,6 +17,7 @@ from .dates import CONSORTIUM_YEARS, YearRange
 from .errors import DataError
 from .file_stamps import folders_stamp
 from .incremental import pages_to_render
+from .internal_links import internal_link_problems
 from .load import load_site
 from .model import Site
 from .pages import PageRenderer
@@ -55,7 +56,11 @@ def check_project(project_dir: Path, docs_dir: Path, today: dt.date | None = Non
     if outside:
         raise DataError(outside)
     site = load_site(project_dir / "data", today, reuse, years)
-    return site, build_plan(site, docs_dir, news_per_page)
+    plan = build_plan(site, docs_dir, news_per_page)
+    wrong_links = internal_link_problems(site, plan, project_dir)
+    if wrong_links:
+        raise DataError(wrong_links)
+    return site, plan
 
 
 def prepare(project_dir: Path, docs_dir: Path, templates_dir: Path, lang: str,

@@ -72,6 +72,10 @@ class _Records:
         self.refused = {p.file for p in self.problems}  # links leading out: never read
         self.values: dict[str, dict[str, dict[str, Any]]] = {}
         self.files: dict[str, dict[str, str]] = {}
+        # Records whose file could not be read (its problem is reported): a reference to one of them is
+        # a consequence, not a second problem. A whole collection in one file (themes) that failed: all.
+        self.unread: dict[str, set[str]] = {}
+        self.unread_collections: set[str] = set()
 
     def shown(self, path: Path) -> str:
         # The path from the data folder's parent, by slicing: Path.relative_to is slow for thousands of files.
@@ -115,6 +119,8 @@ class _Records:
             if values is not None:
                 self.values[collection.name][record_id] = values
                 self.files[collection.name][record_id] = shown
+            else:
+                self.unread.setdefault(collection.name, set()).add(record_id)
 
     def _read_apart(self, entry: tuple[Collection, str, str, Path]) -> _Read:
         """`read`, with the images this file uses: its result stands alone (another process may
@@ -165,7 +171,10 @@ class _Records:
         if not path.is_file():
             self.problems.append(Problem(self.shown(path), 0, "", "file missing: create it"))
             return {}
-        return self.load_one(collection, path) or {}
+        values = self.load_one(collection, path)
+        if values is None:
+            self.unread_collections.add(collection.name)
+        return values or {}
 
     def check_top_level(self, collections: tuple[Collection, ...]) -> None:
         """data/ holds the collections' files and folders only: anything else would be ignored."""
@@ -260,6 +269,8 @@ def _check_references(records: _Records, themes: dict[str, Any]) -> None:
     for collection, by_id in records.values.items():
         for record_id, values in by_id.items():
             for ref in _refs_in(values):
+                if ref.id in records.unread.get(ref.target, ()) or ref.target in records.unread_collections:
+                    continue  # its file's own problem says it all
                 if ref.id not in known[ref.target]:
                     choices = ", ".join(sorted(known[ref.target])) or "none yet"
                     records.problems.append(Problem(

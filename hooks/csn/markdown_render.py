@@ -48,6 +48,35 @@ class MarkdownFacts:
 
     urls: list[tuple[str, str]] = field(default_factory=list)  # ("a", href) and ("img", src), as browsers read them
     raw_html: str = ""  # the first raw HTML written in it, or ''
+    unsupported: list[tuple[str, str]] = field(default_factory=list)  # (what was written, why it is not shown)
+
+
+# Syntax that other Markdown tools render but the site does not render as meant: footnotes would show as
+# `[^1]`, a first-level heading competes with the page's title (and is not kept), a task list shows `[ ]`.
+# Each is found in what cmark makes of it with the extension on (so code spans and blocks are left alone),
+# then in the text, to give its line.
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
+_HEADING_1 = re.compile(r"^ {0,3}#(?:[ \t].*|)$|^.*\S.*\n {0,3}=+[ \t]*$", re.MULTILINE)
+_TASK = re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]", re.MULTILINE)
+FOOTNOTES_NOT_SHOWN = ("footnotes (`[^1]`) are not shown on the site: write the note in the text, in parentheses, "
+                       "or as a link")
+HEADING_1_NOT_SHOWN = ("a first-level heading (`# …` or a line of `===`) is not kept: the page already has its "
+                       "title; use `## …` for a section, or a sentence in **bold**")
+TASKS_NOT_SHOWN = "task lists (`- [ ]`, `- [x]`) are not shown as check boxes: write a plain list, with no brackets"
+
+
+def _unsupported(text: str, html: str) -> list[tuple[str, str]]:
+    found = []
+    if "[^" in text and "data-footnote-ref" in markdown_to_html(text, Options.CMARK_OPT_FOOTNOTES, EXTENSIONS):
+        match = _FOOTNOTE.search(text)
+        found.append((match.group(0) if match else "[^", FOOTNOTES_NOT_SHOWN))
+    if "<h1>" in html:
+        match = _HEADING_1.search(text)
+        found.append((match.group(0).strip().splitlines()[0] if match else "#", HEADING_1_NOT_SHOWN))
+    if any(box in text for box in ("[ ]", "[x]", "[X]")) and 'type="checkbox"' in markdown_to_html(text, 0, (*EXTENSIONS, "tasklist")):
+        match = _TASK.search(text)
+        found.append((match.group(0).strip() if match else "[ ]", TASKS_NOT_SHOWN))
+    return found
 
 
 # cmark writes every link and image this way (attribute values quoted with ", entities escaped); links
@@ -57,14 +86,15 @@ _URL = re.compile(r'<(a) href="([^"]*)"|<(img) src="([^"]*)"')
 
 def read_markdown(text: str) -> MarkdownFacts:
     """The links and images of `text` (before any cleaning) and whether it holds raw HTML."""
+    html = _html(text, unsafe=True)
     urls = [(match.group(1) or match.group(3), unescape(match.group(2) or match.group(4) or ""))
-            for match in _URL.finditer(_html(text, unsafe=True))]  # entities decoded, as a browser reads them
+            for match in _URL.finditer(html)]  # entities decoded, as a browser reads them
     raw_html = ""
     # Raw HTML starts with `<`: without one, no second pass of the parser (half of validation's Markdown time).
     if "<" in text and RAW_HTML_OMITTED in _html(text, unsafe=False):
         match = _RAW_HTML.search(text)
         raw_html = match.group(0) if match else "<…>"
-    return MarkdownFacts(urls, raw_html)
+    return MarkdownFacts(urls, raw_html, _unsupported(text, html))
 
 
 class MarkdownRenderer:

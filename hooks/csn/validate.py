@@ -166,6 +166,8 @@ class RecordChecker:
                             f"HTML such as `{facts.raw_html[:40]}` is not shown on the site: write it in Markdown "
                             "(**bold**, *italics*, [text](https://…), a blank line between paragraphs), "
                             "or put it between backquotes to show it as code")
+            for written, why in facts.unsupported:
+                self.report(scalar.line_of(written), f"{name}.{lang}", why)
             for tag, url in facts.urls:
                 problem = self.asset_problem(url) if tag == "img" else link_problem(url)
                 if problem:
@@ -339,7 +341,21 @@ class RecordChecker:
             self.report(node.line, name, "must be a list: one `- item` per line below it")
             return None
         values = [self.check(spec.item, child, f"{name}[{index}]") for index, child in enumerate(node.items)]
+        self.report_repeats(node, values, name)
         return [value for value in values if value is not None]
+
+    def report_repeats(self, node: Sequence, values: list[Any], name: str) -> None:
+        """An id or text listed twice would show twice on the pages, in JSON-LD and in the open data."""
+        first_lines: dict[str, int] = {}
+        for index, (child, value) in enumerate(zip(node.items, values, strict=True)):
+            key = _listed_key(value)
+            if key is None:
+                continue
+            if key in first_lines:
+                self.report(child.line, f"{name}[{index}]",
+                            f"`{key}` is listed twice (first on line {first_lines[key]}): keep only one")
+            else:
+                first_lines[key] = child.line
 
     def obj(self, spec: Field, node: Node, name: str) -> dict[str, Any] | None:
         if not isinstance(node, Mapping):
@@ -347,6 +363,15 @@ class RecordChecker:
             self.report(node.line, name, f"must hold the fields {fields} on indented lines below it")
             return None
         return self.check_fields(spec.fields, node, prefix=f"{name}.")
+
+
+def _listed_key(value: Any) -> str | None:
+    """What makes two items of a list the same: an id (also an object's `id`), a text, an address."""
+    if isinstance(value, dict):
+        value = value.get("id", value.get("url"))
+    if isinstance(value, Ref):
+        return value.id
+    return value if isinstance(value, str) else None
 
 
 _RULES: dict[str, Callable[..., Any]] = {

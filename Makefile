@@ -7,7 +7,6 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONPATH := $(CURDIR)/hooks
 
 .DEFAULT_GOAL := help
 .PHONY: help build serve test validate summary new-news new-project new-partner translations schemas check \
@@ -20,6 +19,7 @@ help: ## List the commands
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
@@ -63,8 +63,8 @@ $(CHROMIUM_PATH):
 	      "executable, or leave it unset to use Debian's $(DEBIAN_CHROMIUM)" >&2; exit 1
 endif
 
-world-map: $(VENV)/.site-installed node_modules/.installed ## Regenerate hooks/csn/basemap.json (the map's coastlines) from Natural Earth
-	$(PY) tools/make_world_map.py
+world-map: $(VENV)/.site-installed node_modules/.installed ## Regenerate hooks/csn/pictures/basemap.json (the map's coastlines) from Natural Earth
+	$(PY) -m tools.make_world_map
 
 validate: $(VENV)/.site-installed ## Check every data file; list every problem at once
 	@$(PY) -m csn validate
@@ -106,13 +106,13 @@ check-data-schemas: $(VENV)/.test-installed
 check-yaml: $(VENV)/.site-installed
 	@$(PY) -m csn yaml-syntax $$(git ls-files '*.yml' '*.yaml' 2>/dev/null || find . -name '*.yml' -not -path './.venv/*')
 
-lint: $(VENV)/.test-installed ## Python lint (ruff) of hooks/, tests/, bench/, scripts/ and tools/
-	@$(VENV)/bin/ruff check hooks tests bench scripts tools
+lint: $(VENV)/.test-installed ## Python lint (ruff) of hooks/, tests/, bench/ and tools/
+	@$(VENV)/bin/ruff check hooks tests bench tools
 
 build: $(VENV)/.site-installed ## Strict build into site/ (replaced only when the build succeeds)
 	@$(PY) -m csn build
 
-# --dirty: after an edit, only the pages it touches are rendered again (hooks/csn/incremental.py).
+# --dirty: after an edit, only the pages it touches are rendered again (hooks/csn/site/incremental.py).
 # ONLY=fr (or en) builds one language: faster previews. The variable is not LANG, which the shell uses.
 serve: $(VENV)/.site-installed ## Live preview on http://127.0.0.1:8000/; ONLY=fr or ONLY=en builds one language
 	$(if $(ONLY),@echo "Previewing one language: http://$(HOST):$(PORT)/$(if $(filter-out fr,$(ONLY)),$(ONLY)/)")
@@ -123,10 +123,10 @@ test: $(VENV)/.test-installed node_modules/.installed $(JAVA) $(CHROMIUM_PATH) #
 	$(PY) -m pytest
 
 screenshot: $(VENV)/.test-installed $(CHROMIUM_PATH) build ## Take the README's picture of the home page (.github/screenshot-home.png)
-	$(PY) scripts/readme_screenshot.py site .github/screenshot-home.png
+	$(PY) -m tools.readme_screenshot site .github/screenshot-home.png
 
 social-cards: $(VENV)/.test-installed $(CHROMIUM_PATH) ## Redraw the link preview pictures from data/site.yml (overrides/assets/images/social-card-{fr,en}.png)
-	$(PY) scripts/social_cards.py overrides/assets/images
+	$(PY) -m tools.social_cards overrides/assets/images
 
 SIZES ?= 100,1000,4000
 REPEAT ?= 3

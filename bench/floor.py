@@ -19,14 +19,14 @@ import yaml
 from babel import Locale
 from mkdocs.utils.yaml import yaml_load
 
-from csn import archive
-from csn.load import load_site
-from csn.model import News, Partner, Project, Site
-from csn.plan import Plan, PlannedPage, build_plan, language_prefix
-from csn.publishing import publication_date
-from csn.schema import LANGUAGES, PARTNER_KINDS
-from csn.settings import Settings
-from csn.strings import Translator
+from csn.data.load import load_site
+from csn.data.model import News, Partner, Project, Site
+from csn.data.publishing import publication_date
+from csn.data.schema import LANGUAGES, PARTNER_KINDS
+from csn.data.settings import Settings
+from csn.site import archive
+from csn.site.plan import Plan, PlannedPage, build_plan, language_prefix
+from csn.site.strings import Translator
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 

@@ -11,11 +11,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from csn.load import load_site
-from csn.plan import PlannedPage, build_plan, language_prefix
-from csn.publishing import publication_date
-from csn.schema import LANGUAGES
-from csn.urls import relative_url
+from csn.data.load import load_site
+from csn.data.publishing import publication_date
+from csn.data.schema import LANGUAGES
+from csn.site.plan import PlannedPage, build_plan, language_prefix
+from csn.site.urls import relative_url
 
 from .floor import FloorWriter
 

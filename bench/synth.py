@@ -1,4 +1,4 @@
-"""A synthetic data set of any size, in the format of data/ (see hooks/csn/schema.py).
+"""A synthetic data set of any size, in the format of data/ (see hooks/csn/data/schema.py).
 
 N news items, N/20 projects, N/10 partners and N/200 programmes, written as
 editors write them: both languages, folded summaries, Markdown bodies with

@@ -55,9 +55,9 @@ def copy_project(destination: Path, names: tuple[str, ...] = COPIED) -> Path:
 
 
 def prepare(root: Path, n: int, with_hugo: bool) -> Workspace:
-    from csn.load import load_site
-    from csn.plan import build_plan
-    from csn.publishing import publication_date
+    from csn.data.load import load_site
+    from csn.data.publishing import publication_date
+    from csn.site.plan import build_plan
 
     project = copy_project(root / "project")
     counts = write_data(project / "data", n)

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from browserkit import StaticServer, free_port
-from hostile import add_hostile_fixtures
-from sitebuild import BuildResult, build, copy_project
+from tests.helpers.browserkit import StaticServer, free_port
+from tests.helpers.hostile import add_hostile_fixtures
+from tests.helpers.sitebuild import BuildResult, build, copy_project
 
 # Under GitHub Actions the tests' planted problems must not become annotations on the pull request nor
 # fill the job summary: the tests that want them set these variables themselves.
@@ -65,6 +65,6 @@ def fixture_site(tmp_path_factory) -> BuildResult:
 
     Tests using it share the xdist group "fixture_site", so that one worker builds it once.
     """
-    from fixturesite import TODAY, build_fixture_site
+    from tests.helpers.fixturesite import TODAY, build_fixture_site
 
     return build_fixture_site(tmp_path_factory.mktemp("fixture") / "project", TODAY)

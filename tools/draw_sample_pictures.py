@@ -2,7 +2,7 @@
 
 Each is drawn with Pillow from shapes, light and grain, at 2400x1600 then saved at 1920x1280, so that
 the site shows its picture pipeline at work (widths, WebP, link previews). Run once:
-`.venv/bin/python tools/draw_sample_pictures.py`; the files are committed.
+`.venv/bin/python -m tools.draw_sample_pictures`; the files are committed.
 """
 
 from __future__ import annotations

@@ -1,13 +1,13 @@
-"""Generate hooks/csn/basemap.json: the coastlines and borders behind the partner map.
+"""Generate hooks/csn/pictures/basemap.json: the coastlines and borders behind the partner map.
 
 Run by `make world-map` (which installs the source first with `npm ci`). The
 source is Natural Earth's 1:50m Admin-0 countries, public domain, as the
 TopoJSON of the npm package `world-atlas`. This script decodes its arcs,
-projects them once with hooks/csn/projection.py, simplifies them and clips
+projects them once with hooks/csn/pictures/projection.py, simplifies them and clips
 them to the North Atlantic frame, and writes compact SVG path data. The site
 build only reads the result: it never needs npm.
 
-    python tools/make_world_map.py            # write hooks/csn/basemap.json
+    python tools/make_world_map.py            # write hooks/csn/pictures/basemap.json
     python tools/make_world_map.py --check    # exit 1 when the committed file is out of date
 """
 
@@ -20,13 +20,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from csn.projection import ConicConformal, MapFrame
+from csn.pictures.projection import ConicConformal, MapFrame
 
 SOURCE_PACKAGE = ROOT / "node_modules" / "world-atlas"
 SOURCE_FILE = "countries-50m.json"
-OUTPUT = ROOT / "hooks" / "csn" / "basemap.json"
+OUTPUT = ROOT / "hooks" / "csn" / "pictures" / "basemap.json"
 
 # The frame: from the Great Lakes to Central Europe, with Greenland between them.
 PROJECTION = ConicConformal(central_meridian=-32.0, parallels=(38.0, 58.0), origin_latitude=48.0)

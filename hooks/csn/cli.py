@@ -18,17 +18,26 @@ import sys
 import time
 from pathlib import Path
 
-from .annotations import print_problems
-from .build import check_project
-from .environment import environment_problems
-from .errors import DataError
-from .map_svg import off_map_warnings
-from .publishing import publication_date, scheduled_warnings
-from .schema import LANGUAGES
-from .settings import project_settings
-from .site_build import build_site
+from csn.ci.annotations import print_problems
+from csn.data.environment import environment_problems
+from csn.data.errors import DataError
+from csn.data.publishing import publication_date, scheduled_warnings
+from csn.data.schema import LANGUAGES
+from csn.data.settings import project_settings
+from csn.hosts.mkdocs.site_build import build_site
+from csn.pictures.map_svg import off_map_warnings
+from csn.render.build import check_project
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
+
+def project_folder(start: Path | None = None) -> Path:
+    """The project the command is run in: the nearest folder from the working one up that holds
+    mkdocs.yml and data/ (the Makefile runs commands from the project's folder)."""
+    start = (start or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "data").is_dir():
+            return folder
+    return start
+
 PREVIEW = f"http://{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or '8000'}/"
 LANGUAGE_NAMES = {"fr": "français", "en": "English"}
 # The commands that read the build's date, the day to publish for or the site's address.
@@ -54,13 +63,13 @@ def validate(project_dir: Path) -> int:
 
 
 def schemas(project_dir: Path, check: bool) -> int:
-    from . import generated
+    from csn.editors import generated
 
     try:
         if check:
             stale = generated.stale(project_dir)
             for name in stale:
-                print(f"{name}: differs from hooks/csn/schema.py: run `make schemas`", file=sys.stderr)
+                print(f"{name}: differs from hooks/csn/data/schema.py: run `make schemas`", file=sys.stderr)
             return 1 if stale else 0
         changed = generated.write(project_dir)
     except ValueError as error:
@@ -71,7 +80,7 @@ def schemas(project_dir: Path, check: bool) -> int:
 
 
 def schema_check(project_dir: Path, files: list[Path]) -> int:
-    from .schema_check import check_files
+    from csn.editors.schema_check import check_files
 
     problems = check_files(project_dir, files or None)
     if problems:
@@ -82,7 +91,7 @@ def schema_check(project_dir: Path, files: list[Path]) -> int:
 
 
 def new(project_dir: Path, kind: str, title: str, record_id: str, date: str, title_en: str) -> int:
-    from .scaffold import ScaffoldError, new_item
+    from csn.editors.scaffold import ScaffoldError, new_item
 
     try:
         created = new_item(project_dir, kind, title=title, record_id=record_id, date=date, title_en=title_en)
@@ -98,7 +107,7 @@ def new(project_dir: Path, kind: str, title: str, record_id: str, date: str, tit
 
 
 def translations(project_dir: Path, strict: bool) -> int:
-    from .translations import translation_report
+    from csn.editors.translations import translation_report
 
     report, missing = translation_report(project_dir)
     print(report)
@@ -106,7 +115,7 @@ def translations(project_dir: Path, strict: bool) -> int:
 
 
 def yaml_syntax(files: list[Path]) -> int:
-    from .yaml_syntax import syntax_problems
+    from csn.editors.yaml_syntax import syntax_problems
 
     problems = [problem for path in files for problem in syntax_problems(path, path.as_posix())]
     if problems:
@@ -118,7 +127,7 @@ def yaml_syntax(files: list[Path]) -> int:
 
 
 def pagediff(old_site: Path, new_site: Path) -> int:
-    from .pagediff import compare_sites, format_markdown
+    from csn.ci.pagediff import compare_sites, format_markdown
 
     for folder in (old_site, new_site):
         if not folder.is_dir():
@@ -130,7 +139,7 @@ def pagediff(old_site: Path, new_site: Path) -> int:
 
 
 def summary(project_dir: Path, site: Path | None, base_site: Path | None) -> int:
-    from .summary import Sites, job_summary
+    from csn.ci.summary import Sites, job_summary
 
     print(job_summary(project_dir, Sites(built=site, base=base_site), os.environ), end="")
     return 0
@@ -139,7 +148,7 @@ def summary(project_dir: Path, site: Path | None, base_site: Path | None) -> int
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m csn", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--project", type=Path, default=PROJECT_DIR, help="project folder (holds data/ and docs/)")
+    parser.add_argument("--project", type=Path, default=None, help="project folder (holds data/ and docs/)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every data file and report every problem at once")
     generate = commands.add_parser("schemas", help="write the files generated from schema.py")
@@ -165,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="strict build into site/, replaced only when the build succeeds")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
     args = parser.parse_args(argv)
-    project = args.project.resolve()
+    project = (args.project or project_folder()).resolve()
     if args.command in ENVIRONMENT_READERS:
         problems = environment_problems()
         if problems:  # a wrong SOURCE_DATE_EPOCH, CSN_TODAY or SITE_URL: one clear line each, before anything runs

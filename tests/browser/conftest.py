@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from browserkit import CHROMIUM, CHROMIUM_ARGS, RecordedPage, StaticServer, record
+from tests.helpers.browserkit import CHROMIUM, CHROMIUM_ARGS, RecordedPage, StaticServer, record
 
 
 @pytest.fixture(scope="session")

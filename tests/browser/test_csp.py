@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from browserkit import StaticServer
-from sitebuild import build, copy_project
+from tests.helpers.browserkit import StaticServer
+from tests.helpers.sitebuild import build, copy_project
 
 # Every violation the browser reports, recorded before any script of the page runs.
 RECORD_VIOLATIONS = """

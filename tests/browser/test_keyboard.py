@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browserkit import FOCUSED_JS, REACHABLE_CONTROLS_JS, sample_pages
+from tests.helpers.browserkit import FOCUSED_JS, REACHABLE_CONTROLS_JS, sample_pages
 
 SAMPLES = sample_pages()
 PHONE, DESKTOP = 375, 1280

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browserkit import sample_pages
+from tests.helpers.browserkit import sample_pages
 
 SWITCHABLE = [sample for sample in sample_pages() if not sample.is_not_found]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browserkit import screenshot_path
+from tests.helpers.browserkit import screenshot_path
 
 
 @pytest.mark.parametrize("missing, lang, heading, home", [

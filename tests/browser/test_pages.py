@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browserkit import FINISH_TRANSITIONS_JS, sample_pages, screenshot_path
+from tests.helpers.browserkit import FINISH_TRANSITIONS_JS, sample_pages, screenshot_path
 
 SAMPLES = sample_pages()
 PHONE, DESKTOP = 375, 1280

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from browserkit import screenshot_path
-from csn.load import load_site
-from csn.map_svg import build_partner_map
-from csn.strings import Translator
-from sitebuild import PROJECT_DIR
+from csn.data.load import load_site
+from csn.pictures.map_svg import build_partner_map
+from csn.site.strings import Translator
+from tests.helpers.browserkit import screenshot_path
+from tests.helpers.sitebuild import FIXTURE_DATA
 
-SITE = load_site(PROJECT_DIR / "data")
+SITE = load_site(FIXTURE_DATA)
 LOCATED = [p for p in SITE.partners if p.location]
 PICTURES = [("/partenaires/", "figure.csn-map", "map-partners-fr"), ("/en/partners/", "figure.csn-map", "map-partners-en"),
             ("/", "figure.csn-map", "map-home-fr"), ("/projets/", "figure.csn-timeline", "timeline-fr"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from browserkit import screenshot_path
+from tests.helpers.browserkit import screenshot_path
 
 ALL_FR = ["Coopération en innovation technosociale", "Propriété des données et accès aux données de santé",
           "Un lac de données pour les établissements de santé affiliés",

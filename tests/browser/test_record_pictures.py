@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from csn.load import load_site
-from csn.plan import build_plan
-from sitebuild import PROJECT_DIR
+from csn.pictures.pipeline import load_site_with_pictures
+from csn.site.plan import build_plan
+from tests.helpers.sitebuild import FIXTURE_DATA, FIXTURE_DOCS
 
-PLAN = build_plan(load_site(PROJECT_DIR / "data"), PROJECT_DIR / "docs")
-# Any record page with a processed picture, in each language (the sample data has some).
+PLAN = build_plan(load_site_with_pictures(FIXTURE_DATA), FIXTURE_DOCS)
+# Any record page with a processed picture, in each language (the fixture has one).
 WITH_PICTURE = {lang: next((page.path for page in PLAN.pages if page.lang == lang and page.kind in ("news_item", "project")
                             and getattr(page.entity.image, "rendition", None)), None) for lang in ("fr", "en")}
 

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from browserkit import screenshot_path
+from tests.helpers.browserkit import screenshot_path
 
 # (page the search starts from, what the visitor types, a page that must be among the results)
 REAL_SITE_QUERIES = [

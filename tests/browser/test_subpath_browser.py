@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browserkit import screenshot_path
+from tests.helpers.browserkit import screenshot_path
 
 pytestmark = pytest.mark.xdist_group("subpath")
 

@@ -1,0 +1,469 @@
+"""Check each record against its collection's definition and turn it into plain values.
+
+Every rule reports a Problem (file, line, field, what to do) and checking goes
+on, so that an editor sees every problem of a commit at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from csn.data.assets import AssetChecker
+from csn.data.dates import CONSORTIUM_YEARS, YearRange, parse_partial_date
+from csn.data.errors import Problem
+from csn.data.markdown_render import read_markdown
+from csn.data.schema import (
+    COUNTRY_CODES,
+    EMAIL_PATTERN,
+    ID_PATTERN,
+    KIND_HELP,
+    LANGUAGE_CODES,
+    LANGUAGES,
+    MAX_ID_LENGTH,
+    THEMES,
+    TODO_MARKER,
+    Collection,
+    Field,
+)
+from csn.data.yaml_loader import Mapping, Node, Scalar, Sequence
+from csn.security.characters import has_visible_character, hidden_character_problem
+from csn.security.safe_urls import link_problem, web_address_problem
+
+ID_RE = re.compile(ID_PATTERN)
+# YAML 1.2's decimal numbers; `.inf` and `.nan` are no coordinates.
+NUMBER_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+EMAIL_RE = re.compile(EMAIL_PATTERN)
+COUNTRIES = frozenset(COUNTRY_CODES)
+LANGUAGE_CODE_SET = frozenset(LANGUAGE_CODES)
+LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+# Long texts, where the zero-width joiners of emoji and some scripts belong; names and codes get none.
+PROSE_KINDS = frozenset({"translated_text", "translated_markdown"})
+# A long article is about 10,000 characters; the limits keep rendering any field in milliseconds.
+MAX_TEXT_LENGTH = 5_000
+MAX_MARKDOWN_LENGTH = 50_000
+YAML_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+class LocatedText(str):
+    """A text that remembers its line, for checks made across records (unique slugs)."""
+
+    line: int = 0
+
+    @classmethod
+    def at(cls, value: str, line: int) -> LocatedText:
+        text = cls(value)
+        text.line = line
+        return text
+
+
+class RecordChecker:
+    """Checks one file's mapping; collects problems instead of stopping at the first."""
+
+    def __init__(self, file: str, assets: AssetChecker | None = None, years: YearRange = CONSORTIUM_YEARS):
+        self.file = file
+        self.assets = assets
+        self.years = years
+        self.problems: list[Problem] = []
+
+    def report(self, line: int, field: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line, field, message))
+
+    def check_fields(self, fields: tuple[Field, ...], mapping: Mapping, prefix: str = "") -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        known = {f.name for f in fields}
+        for key, node in mapping.items.items():
+            if key not in known:
+                hint = _closest(key, known)
+                fix = f" (did you mean `{hint}`?)" if hint else f"; allowed fields: {', '.join(sorted(known))}"
+                self.report(mapping.key_lines.get(key, node.line), prefix + key, f"unknown field{fix}")
+        for spec in fields:
+            name = prefix + spec.name
+            node = mapping.items.get(spec.name)
+            if node is None or (isinstance(node, Scalar) and node.is_null):
+                if spec.required:
+                    self.report(mapping.line if node is None else node.line, name,
+                                f"missing: add `{spec.name}:` ({spec.description['en']})")
+                continue
+            value = self.check(spec, node, name)
+            if value is not None:
+                values[spec.name] = value
+        self.check_name_language(mapping, values, prefix)
+        return values
+
+    def check_name_language(self, mapping: Mapping, values: dict[str, Any], prefix: str) -> None:
+        """`name_lang` is the language of a name written once; a name written per language needs none."""
+        if "name_lang" in values and isinstance(mapping.items.get("name"), Mapping):
+            self.report(mapping.key_lines.get("name_lang", mapping.line), prefix + "name_lang",
+                        "the name is written in `fr:` and `en:`, each in its own language: remove `name_lang` "
+                        "(or write the name once)")
+
+    def check(self, spec: Field, node: Node, name: str) -> Any:
+        return _RULES[spec.kind](self, spec, node, name)
+
+    # Each rule returns the value read, or None after reporting what is wrong.
+
+    def text(self, spec: Field, node: Node, name: str) -> str | None:
+        if not isinstance(node, Scalar):
+            self.report(node.line, name, "must be a text on one line, not a list or a mapping")
+            return None
+        value = "" if node.is_null else unicodedata.normalize("NFC", node.text).strip()
+        if not value:
+            self.report(node.line, name, "is empty: write the text")
+            return None
+        if TODO_MARKER in value:
+            self.report(node.line, name, f"still says {TODO_MARKER}: replace it with {_todo_hint(spec)}")
+            return None
+        limit = MAX_MARKDOWN_LENGTH if spec.kind == "translated_markdown" else MAX_TEXT_LENGTH
+        if len(value) > limit:
+            self.report(node.line, name, f"is {len(value):,} characters long: keep it under {limit:,} "
+                                         "(split a long text, or move details to a linked page)")
+            return None
+        hidden = hidden_character_problem(value, prose=spec.kind in PROSE_KINDS)
+        if hidden:
+            self.report(node.line, name, hidden)
+            return None
+        if not has_visible_character(value):
+            self.report(node.line, name, "has no visible character (only invisible or blank ones): write the text")
+            return None
+        return value
+
+    def translated(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
+        if not isinstance(node, Mapping):
+            self.report(node.line, name, "needs both languages: write `fr:` and `en:` on two indented lines below it")
+            return None
+        values: dict[str, str] = {}
+        for key, child in node.items.items():
+            if key not in LANGUAGES:
+                self.report(node.key_lines.get(key, child.line), f"{name}.{key}",
+                            "unknown language: use only `fr` and `en`")
+        for lang in LANGUAGES:
+            child = node.items.get(lang)
+            if child is None or (isinstance(child, Scalar) and not child.text.strip()):
+                line = node.line if child is None else child.line
+                self.report(line, f"{name}.{lang}",
+                            f"missing {LANGUAGE_NAMES[lang]} text: add it under `{name.split('.')[-1]}:` as `{lang}: …`")
+                continue
+            value = self.text(spec, child, f"{name}.{lang}")
+            if value is not None:
+                values[lang] = value
+        return values if len(values) == len(LANGUAGES) else None
+
+    def markdown(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
+        """Translated Markdown whose every link and image is allowed (each reported on its text's line)."""
+        values = self.translated(spec, node, name)
+        if values is None:
+            return None
+        found = len(self.problems)
+        for lang, text in values.items():
+            facts = read_markdown(text)
+            scalar = node.items[lang]
+            if facts.raw_html:
+                self.report(scalar.line_of(facts.raw_html), f"{name}.{lang}",
+                            f"HTML such as `{facts.raw_html[:40]}` is not shown on the site: write it in Markdown "
+                            "(**bold**, *italics*, [text](https://…), a blank line between paragraphs), "
+                            "or put it between backquotes to show it as code")
+            for written, why in facts.unsupported:
+                self.report(scalar.line_of(written), f"{name}.{lang}", why)
+            for tag, url in facts.urls:
+                problem = self.asset_problem(url) if tag == "img" else link_problem(url)
+                if problem:
+                    what = "image" if tag == "img" else "link"
+                    self.report(scalar.line_of(url), f"{name}.{lang}", f"{what}: {problem}")
+        return values if len(self.problems) == found else None
+
+    def proper_name(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
+        if isinstance(node, Mapping):
+            return self.translated(spec, node, name)
+        value = self.text(spec, node, name)
+        return {lang: value for lang in LANGUAGES} if value is not None else None
+
+    def slug(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is None:
+            return None
+        problem = id_problem(value)
+        if problem:
+            self.report(node.line, name, problem)
+            return None
+        return LocatedText.at(value, node.line)
+
+    def translated_slug(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
+        if not isinstance(node, Mapping):
+            self.report(node.line, name, "needs both languages: write `fr:` and `en:` below it")
+            return None
+        values = self.translated(spec, node, name)
+        if values is None:
+            return None
+        checked = {lang: self.slug(spec, node.items[lang], f"{name}.{lang}") for lang in LANGUAGES}
+        return checked if all(checked.values()) else None
+
+    def enum(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is not None and value not in spec.choices:
+            self.report(node.line, name, f"`{value}` is not allowed: use one of {', '.join(spec.choices)}")
+            return None
+        return value
+
+    def date(self, spec: Field, node: Node, name: str):
+        value = self.text(spec, node, name)
+        if value is None:
+            return None
+        try:
+            date = parse_partial_date(value)
+        except ValueError as exc:
+            self.report(node.line, name, str(exc))
+            return None
+        problem = self.years.problem(date, value)
+        if problem:
+            self.report(node.line, name, problem)
+            return None
+        return date
+
+    def boolean(self, spec: Field, node: Node, name: str) -> bool | None:
+        # YAML 1.2: only these words are booleans (`yes`, `no`, `on` and `off` are text).
+        if isinstance(node, Scalar) and node.plain and node.text in YAML_BOOLEANS:
+            return YAML_BOOLEANS[node.text]
+        self.report(node.line, name, "must be `true` or `false`")
+        return None
+
+    def number(self, spec: Field, node: Node, name: str) -> float | None:
+        value = self.text(spec, node, name)
+        if value is None:
+            return None
+        if not node.plain or not NUMBER_RE.match(value):
+            self.report(node.line, name, f"`{value}` is not a number: write decimal digits without quotes "
+                                         f"({spec.description['en']})")
+            return None
+        number = float(value)
+        low, high = spec.minimum, spec.maximum
+        if (low is not None and number < low) or (high is not None and number > high):
+            self.report(node.line, name, f"{value} is out of range: use a number from {low:g} to {high:g} "
+                                         f"({spec.description['en']})")
+            return None
+        return number
+
+    def url(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        problem = web_address_problem(value) if value is not None else ""
+        if problem:
+            self.report(node.line, name, problem)
+            return None
+        return value
+
+    def email(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is not None and not EMAIL_RE.fullmatch(value):
+            self.report(node.line, name, f"`{value}` is not an email address")
+            return None
+        return value
+
+    def country(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is not None and value not in COUNTRIES:
+            self.report(node.line, name, f"`{value}` is not a two-letter ISO 3166 country code (CA, DE, FR…)")
+            return None
+        return value
+
+    def language(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is not None and value not in LANGUAGE_CODE_SET:
+            self.report(node.line, name, f"`{value}` is not a language code: write a lowercase ISO 639 code "
+                                         "(en, fr, de…)")
+            return None
+        return value
+
+    def asset(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        problem = self.asset_problem(value) if value is not None else ""
+        if problem:
+            self.report(node.line, name, problem)
+            return None
+        return value
+
+    def picture(self, spec: Field, node: Node, name: str) -> str | None:
+        """A picture file to process (its line is kept: the processing reports unreadable pixels there)."""
+        value = self.text(spec, node, name)
+        if value is None:
+            return None
+        if self.assets is None:
+            raise RuntimeError("pictures cannot be checked without the project's AssetChecker")
+        problem = self.assets.picture_problem(value)
+        if problem:
+            self.report(node.line, name, problem)
+            return None
+        return LocatedText.at(value, node.line)
+
+    def image(self, spec: Field, node: Node, name: str) -> dict[str, Any] | None:
+        """A record's picture: `src`, and what it shows in both languages (`alt`) unless it only decorates."""
+        found = len(self.problems)
+        values = self.obj(spec, node, name)
+        if values is None:
+            return None
+        decorative = values.get("decorative", False)
+        alt_written = "alt" in node.items and not (isinstance(node.items["alt"], Scalar) and node.items["alt"].is_null)
+        if decorative and alt_written:
+            self.report(node.key_lines.get("decorative", node.line), f"{name}.decorative",
+                        "a decorative picture has no `alt`: remove `decorative: true`, or remove `alt:` if the "
+                        "picture tells nothing")
+        elif not decorative and not alt_written:
+            self.report(node.key_lines.get("src", node.line), f"{name}.alt",
+                        "missing: add `alt:` with `fr:` and `en:` below it, saying what the picture shows for "
+                        "those who cannot see it (or `decorative: true` if it only decorates)")
+        src_line = node.key_lines.get("src", node.line)
+        for index in range(found, len(self.problems)):  # a missing language is said where the picture is named
+            problem = self.problems[index]
+            if problem.field.startswith(f"{name}.alt") and problem.message.startswith("missing"):
+                self.problems[index] = dataclasses.replace(problem, line=src_line)
+        return values if len(self.problems) == found else None
+
+    def asset_problem(self, value: str) -> str:
+        if self.assets is None:  # a programming error: every caller that reads images passes a checker
+            raise RuntimeError("images cannot be checked without the project's AssetChecker")
+        return self.assets.problem(value)
+
+    def ref(self, spec: Field, node: Node, name: str) -> Ref | None:
+        value = self.text(spec, node, name)
+        return Ref(spec.target, value, node.line, name) if value is not None else None
+
+    def ref_or_object(self, spec: Field, node: Node, name: str) -> dict[str, Any] | None:
+        if isinstance(node, Mapping):
+            values = self.check_fields(spec.fields, node, prefix=f"{name}.")
+            return values if "id" in values else None
+        ref = self.ref(spec, node, name)
+        return {"id": ref} if ref else None
+
+    def listing(self, spec: Field, node: Node, name: str) -> list[Any] | None:
+        if not isinstance(node, Sequence):
+            self.report(node.line, name, "must be a list: one `- item` per line below it")
+            return None
+        values = [self.check(spec.item, child, f"{name}[{index}]") for index, child in enumerate(node.items)]
+        self.report_repeats(node, values, name)
+        return [value for value in values if value is not None]
+
+    def report_repeats(self, node: Sequence, values: list[Any], name: str) -> None:
+        """An id or text listed twice would show twice on the pages, in JSON-LD and in the open data."""
+        first_lines: dict[str, int] = {}
+        for index, (child, value) in enumerate(zip(node.items, values, strict=True)):
+            key = _listed_key(value)
+            if key is None:
+                continue
+            if key in first_lines:
+                self.report(child.line, f"{name}[{index}]",
+                            f"`{key}` is listed twice (first on line {first_lines[key]}): keep only one")
+            else:
+                first_lines[key] = child.line
+
+    def obj(self, spec: Field, node: Node, name: str) -> dict[str, Any] | None:
+        if not isinstance(node, Mapping):
+            fields = ", ".join(f"`{f.name}:`" for f in spec.fields)
+            self.report(node.line, name, f"must hold the fields {fields} on indented lines below it")
+            return None
+        return self.check_fields(spec.fields, node, prefix=f"{name}.")
+
+
+def _listed_key(value: Any) -> str | None:
+    """What makes two items of a list the same: an id (also an object's `id`), a text, an address."""
+    if isinstance(value, dict):
+        value = value.get("id", value.get("url"))
+    if isinstance(value, Ref):
+        return value.id
+    return value if isinstance(value, str) else None
+
+
+_RULES: dict[str, Callable[..., Any]] = {
+    "text": RecordChecker.text,
+    "translated_text": RecordChecker.translated,
+    "translated_markdown": RecordChecker.markdown,
+    "proper_name": RecordChecker.proper_name,
+    "translated_slug": RecordChecker.translated_slug,
+    "enum": RecordChecker.enum,
+    "date": RecordChecker.date,
+    "bool": RecordChecker.boolean,
+    "number": RecordChecker.number,
+    "url": RecordChecker.url,
+    "email": RecordChecker.email,
+    "country": RecordChecker.country,
+    "language": RecordChecker.language,
+    "asset": RecordChecker.asset,
+    "picture": RecordChecker.picture,
+    "image": RecordChecker.image,
+    "ref": RecordChecker.ref,
+    "ref_or_object": RecordChecker.ref_or_object,
+    "list": RecordChecker.listing,
+    "object": RecordChecker.obj,
+}
+
+
+class Ref:
+    """An id written in one record that must name a record of `target`."""
+
+    __slots__ = ("field", "id", "line", "target")
+
+    def __init__(self, target: str, id: str, line: int, field: str):
+        self.target, self.id, self.line, self.field = target, id, line, field
+
+
+def id_problem(value: str) -> str:
+    """Why `value` cannot be an id or slug, or '' when it can."""
+    if len(value) > MAX_ID_LENGTH:
+        return f"is {len(value)} characters long: keep it under {MAX_ID_LENGTH}"
+    hidden = hidden_character_problem(value, prose=False)
+    if hidden:
+        return hidden
+    if not ID_RE.fullmatch(value):
+        return (f"`{value}` is not a valid id: use lowercase letters a-z, digits and single hyphens "
+                "(no accents, spaces or capitals), e.g. `lac-de-donnees`")
+    return ""
+
+
+def check_record(collection: Collection, mapping: Mapping, file: str, assets: AssetChecker | None = None,
+                 years: YearRange = CONSORTIUM_YEARS) -> tuple[dict[str, Any], list[Problem]]:
+    checker = RecordChecker(file, assets, years)
+    values = checker.check_fields(collection.fields, mapping)
+    _check_period(checker, values, mapping)
+    return values, checker.problems
+
+
+def _check_period(checker: RecordChecker, values: dict[str, Any], mapping: Mapping) -> None:
+    """A record's end may share the start's year or month, but its whole period cannot precede the start."""
+    start, end = values.get("start"), values.get("end")
+    if start is not None and end is not None and end.first_day_after() <= start.first_day():
+        checker.report(mapping.items["end"].line, "end",
+                       f"`{end.iso()}` is before the start `{start.iso()}`: the end cannot come before the start")
+
+
+def check_themes(mapping: Mapping, file: str) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """themes.yml maps each theme id to its label in both languages."""
+    checker = RecordChecker(file)
+    label = THEMES.entry
+    themes: dict[str, dict[str, str]] = {}
+    for theme_id, node in mapping.items.items():
+        line = mapping.key_lines.get(theme_id, node.line)
+        problem = id_problem(theme_id)
+        if problem:
+            checker.report(line, theme_id, problem)
+            continue
+        value = checker.translated(label, node, theme_id)
+        if value:
+            themes[theme_id] = value
+    return themes, checker.problems
+
+
+def _todo_hint(spec: Field) -> str:
+    """What to write in place of a TODO left by `make new-*`."""
+    if spec.kind == "enum":
+        return "one of " + ", ".join(spec.choices)
+    if spec.kind in ("text", "translated_text", "translated_markdown", "proper_name"):
+        return "the real text"
+    return KIND_HELP[spec.kind]["en"]
+
+
+def _closest(word: str, options: set[str]) -> str:
+    import difflib
+
+    matches = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return matches[0] if matches else ""

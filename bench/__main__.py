@@ -2,7 +2,8 @@
 
 For each size N it writes a synthetic data set (N news items, N/20 projects,
 N/10 partners) into a temporary folder, then measures in alternating order,
-each run in its own process: the project's strict build, the floor's strict
+each run in its own process: the project's strict build (`python -m csn build`,
+as `make build` runs it), the floor's strict
 build of the same pages as plain Markdown, `python -m csn validate`, Hugo
 (when installed), and finally the preview server's rebuild after one YAML
 edit. It prints the medians, the peak memory and the ratios to the floor.
@@ -15,7 +16,6 @@ import itertools
 import multiprocessing
 import os
 import platform
-import re
 import shutil
 import signal
 import sys
@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .measure import CommandFailed, Run, Series, run
 from .preview import measure_preview
+from .results import DEFAULT_PATH, median_in_process, results_document, write_results
 from .workspace import SITE_URL, Workspace, prepare
 
 MEASURES = ("project", "floor", "validate", "hugo", "preview")
@@ -68,8 +69,9 @@ def pages_written(site_dir: Path) -> int:
 def measurements(space: Workspace, hugo: str | None) -> dict[str, Callable[[], Run]]:
     python = sys.executable
     found = {
-        "project": lambda: run([python, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], space.project,
-                               environment(space.project)),
+        # `make build`'s command: the languages in parallel processes, the site's files and search index after.
+        "project": lambda: run([python, "-m", "csn", "--project", str(space.project), "build", "--site-dir", "site"],
+                               space.project, environment(space.project)),
         "floor": lambda: run([python, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], space.floor,
                              environment()),
         "validate": lambda: run([python, "-m", "csn", "--project", str(space.project), "validate"], space.project,
@@ -78,12 +80,6 @@ def measurements(space: Workspace, hugo: str | None) -> dict[str, Callable[[], R
     if hugo:
         found["hugo"] = lambda: run([hugo, "--quiet", "--destination", "public"], space.hugo, environment())
     return found
-
-
-def in_process_seconds(output: str) -> float | None:
-    """The time `validate` reports for loading and validating, without the interpreter's start."""
-    match = re.search(r"\(([\d.]+) s\)", output)
-    return float(match.group(1)) if match else None
 
 
 def measure_size(space: Workspace, repeat: int, edits: int, hugo: str | None, selected: set[str],
@@ -117,7 +113,7 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    versions = ", ".join(f"{name} {_version(name)}" for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n"))
+    versions = ", ".join(f"{name} {_version(name)}" for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "hugo"))
     return (f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, {versions}, "
             f"load average {os.getloadavg()[0]:.2f}")
 
@@ -146,11 +142,9 @@ def table(results: dict[int, dict[str, Series]], pages: dict[int, dict[str, int]
             low, high = s.spread
             written = pages[n].get(name, "")
             seconds = f"{s.median:.2f}"
-            if name == "validate":
-                inner = [in_process_seconds(r.output) for r in s.runs]
-                inner = sorted(x for x in inner if x is not None)
-                if inner:
-                    seconds += f" ({inner[len(inner) // 2]:.2f} in-process)"
+            inner = median_in_process(s) if name == "validate" else None
+            if inner is not None:
+                seconds += f" ({inner:.2f} in-process)"
             ratio = f"{s.median / floor.median:.2f}" if floor and name in ("project", "hugo") else ""
             cpu = f"{s.cpu_median:.2f}" if name != "preview" else ""
             lines.append(f"| {n} | {LABELS[name]} | {written} | {seconds} | {low:.2f}–{high:.2f} | {cpu} "
@@ -158,15 +152,14 @@ def table(results: dict[int, dict[str, Series]], pages: dict[int, dict[str, int]
     return "\n".join(lines)
 
 
-def growth(results: dict[int, dict[str, Series]]) -> list[str]:
-    sizes = sorted(results)
-    notes = []
-    for small, large in itertools.pairwise(sizes):
+def growth(results: dict[int, dict[str, Series]]) -> dict[str, float]:
+    """The median's growth from one size to the next, keyed "project 1000->4000"."""
+    found = {}
+    for small, large in itertools.pairwise(sorted(results)):
         for name in ("project", "floor", "hugo"):
             if name in results[small] and name in results[large]:
-                notes.append(f"growth {large}/{small} ({large / small:.1f}x the data), {LABELS[name]}: "
-                             f"{results[large][name].median / results[small][name].median:.2f}x")
-    return notes
+                found[f"{name} {small}->{large}"] = round(results[large][name].median / results[small][name].median, 3)
+    return found
 
 
 def say(text: str) -> None:
@@ -185,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full-preview", action="store_true",
                         help="preview without --dirty: every page rendered again after an edit")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    parser.add_argument("--out", type=Path, default=DEFAULT_PATH,
+                        help="where the figures are written as JSON (default: bench/results.json)")
     args = parser.parse_args(argv)
     # A shell's background job ignores SIGINT and its children would inherit that; with a handler
     # here they start with the default and the preview server stops cleanly on SIGINT.
@@ -199,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         selected.discard("hugo")
     edits = args.repeat if args.edits is None else args.edits
     root = Path(tempfile.mkdtemp(prefix="csn-bench-"))
-    say(f"Machine: {machine()}")
+    about_machine, load_before = machine(), os.getloadavg()[0]
+    say(f"Machine: {about_machine}")
     say(f"Work folder: {root}")
     results: dict[int, dict[str, Series]] = {}
     pages: dict[int, dict[str, int]] = {}
@@ -219,8 +215,13 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(root, ignore_errors=True)
     say("")
     say(table(results, pages))
-    for note in growth(results):
-        say(note)
+    grew = growth(results)
+    for key, times in grew.items():
+        name, sizes_grown = key.split(" ")
+        small, large = (int(x) for x in sizes_grown.split("->"))
+        say(f"growth {large}/{small} ({large / small:.1f}x the data), {LABELS[name]}: {times:.2f}x")
+    write_results(args.out, results_document(results, pages, about_machine, args.repeat, edits, load_before, grew))
+    say(f"Figures written to {args.out}")
     say(f"Medians of {args.repeat} alternating runs ({edits} edits for the preview); "
         f"total {time.perf_counter() - started:.0f} s; load average at the end {os.getloadavg()[0]:.2f}.")
     return 0

@@ -219,8 +219,13 @@ def floor_config(plan: Plan, site_url: str) -> dict[str, Any]:
     nav = [entry if isinstance(entry, str) else next(iter(entry.values())) for entry in config.pop("nav", [])]
     # Only the project's stylesheet stays from overrides/: the templates are the project's cost.
     config["theme"]["custom_dir"] = "overrides"
+    # The floor keeps the search of a plain Material site, as it had before the project moved to Pagefind
+    # (which the project's build runs, and pays for, after its pages): the floor's definition stays put.
+    # mkdocs-static-i18n's de-duplication of its entries stays off, as it was (quadratic in pages).
+    config["plugins"] = [{"search": {"lang": list(LANGUAGES)}}, *config["plugins"]]
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
+            plugin["i18n"]["reconfigure_search"] = False
             for language in plugin["i18n"]["languages"]:
                 lang = language["locale"]
                 language["nav"] = [source_of(plan.page(f"doc:{name}", lang)).split("/", 1)[1] for name in nav]

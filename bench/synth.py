@@ -217,6 +217,9 @@ def write_data(data_dir: Path, n: int, seed: int = 8) -> Counts:
     data_dir.mkdir(parents=True)
     for name in ("site.yml", "themes.yml"):
         shutil.copy2(PROJECT_DIR / "data" / name, data_dir / name)
+    # The identity's logo (and any typeface) that site.yml names, beside the data as in the project.
+    if (PROJECT_DIR / "assets").is_dir() and not (data_dir.parent / "assets").exists():
+        shutil.copytree(PROJECT_DIR / "assets", data_dir.parent / "assets")
     if (PROJECT_DIR / "data" / "schemas").is_dir():
         shutil.copytree(PROJECT_DIR / "data" / "schemas", data_dir / "schemas")
     programmes = _programme_files(rng, counts.programmes)

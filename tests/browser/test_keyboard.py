@@ -189,7 +189,7 @@ def test_language_switcher_with_the_keyboard(open_page, lang, width):
     sample = next(s for s in SAMPLES if s.kind == "partner" and s.lang == lang)
     other = "en" if lang == "fr" else "fr"
     recorded.goto(sample.path)
-    link = tab_until(page, lambda state: state["key"].startswith("a#.md-select__link")
+    link = tab_until(page, lambda state: state["key"].startswith("a#.csn-lang")
                      and page.evaluate("() => document.activeElement.hreflang") == other)
     assert link["seen"] and link["focus_shows"], link
     with page.expect_navigation():

@@ -28,9 +28,8 @@ def test_switcher_click_goes_straight_to_the_twin_page(open_page, sample):
     documents = []
     page.on("request", lambda request: request.is_navigation_request() and documents.append(request))
 
-    page.locator(".md-header__option .md-select").hover()
     with page.expect_navigation():
-        page.locator(f'.md-select__link[hreflang="{target}"]').click()
+        page.locator(f'a.csn-lang[hreflang="{target}"]').click()
     page.wait_for_load_state("networkidle")
 
     recorded.save_requests(f"switch-{sample.name}")
@@ -41,13 +40,16 @@ def test_switcher_click_goes_straight_to_the_twin_page(open_page, sample):
     assert not recorded.problems(), recorded.problems()
 
 
+@pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_each_language_name_is_marked_with_its_language(open_page, lang):
-    recorded = open_page()
+def test_the_switcher_is_a_visible_text_link_named_in_the_other_language(open_page, lang, width):
+    """As Canada.ca does: "English" on French pages, "Français" on English ones, seen at both widths."""
+    recorded = open_page(width)
     recorded.goto(next(sample for sample in SWITCHABLE if sample.lang == lang).path)
-    links = recorded.page.locator(".md-select__link")
-    assert links.count() == 2
-    for index in range(links.count()):
-        link = links.nth(index)
-        assert link.get_attribute("lang") == link.get_attribute("hreflang")
-        assert link.evaluate("e => e.lang") in ("fr", "en")
+    links = recorded.page.locator("header a.csn-lang")
+    assert links.count() == 1
+    link = links.first
+    other = other_language(lang)
+    assert link.get_attribute("lang") == link.get_attribute("hreflang") == other
+    assert link.inner_text().strip() == {"en": "English", "fr": "Français"}[other]
+    assert link.is_visible() and link.bounding_box()["width"] > 30  # text, not an icon-only control

@@ -16,7 +16,7 @@ WITH_PICTURE = {lang: next((page.path for page in PLAN.pages if page.lang == lan
                             and getattr(page.entity.image, "rendition", None)), None) for lang in ("fr", "en")}
 
 HEADER_PICTURE_JS = """() => {
-  const img = document.querySelector('main figure picture img');
+  const img = document.querySelector('.csn-record-head__media picture img');
   const box = img.getBoundingClientRect();
   return {src: img.currentSrc, complete: img.complete && img.naturalWidth > 0, width: box.width,
           height: box.height, ratio: window.devicePixelRatio};

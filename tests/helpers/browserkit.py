@@ -33,16 +33,20 @@ class SamplePage:
 
 
 NOT_FOUND_PATH = "no-such-page/any/depth/"
+# Free pages of docs/ sampled as kinds of their own: every footer links to them.
+FREE_PAGES = {"doc:privacy.md": "privacy", "doc:accessibility.md": "accessibility"}
 
 
-def sample_pages() -> list[SamplePage]:
-    """The first page of each kind in each language, from the site's plan, then the 404 under each language."""
-    plan = build_plan(load_site(FIXTURE_DATA), FIXTURE_DOCS)
+def sample_pages(data_dir: Path = FIXTURE_DATA, docs_dir: Path = FIXTURE_DOCS) -> list[SamplePage]:
+    """The first page of each kind in each language, from the plan of a project's content (the tests'
+    fixture by default), then the 404 under each language."""
+    plan = build_plan(load_site(data_dir), docs_dir)
     samples: dict[tuple[str, str], SamplePage] = {}
     for page in plan.pages:
-        if (page.kind, page.lang) not in samples:
+        kind = FREE_PAGES.get(page.key, page.kind)
+        if (kind, page.lang) not in samples:
             twins = {lang: twin.path for lang, twin in page.alternates.items()}
-            samples[(page.kind, page.lang)] = SamplePage(page.kind, page.lang, page.path, twins)
+            samples[(kind, page.lang)] = SamplePage(kind, page.lang, page.path, twins)
     for lang in LANGUAGES:
         samples[("404", lang)] = SamplePage("404", lang, language_prefix(lang) + NOT_FOUND_PATH)
     return list(samples.values())

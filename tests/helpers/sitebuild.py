@@ -76,12 +76,14 @@ def make(project: Path, *args: str, env: dict | None = None, timeout: int = 300)
 
 
 def build(project: Path, site_url: str | None = None, extra_env: dict | None = None,
-          generator: list[str] = MKDOCS, site_name: str = "site") -> BuildResult:
+          generator: list[str] | None = None, site_name: str = "site") -> BuildResult:
     # The copy's own hooks, not the repository's: a build of a copy reads nothing outside it.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), **(extra_env or {})}
     if site_url is not None:
         env["SITE_URL"] = site_url
     site = project / site_name
-    done = subprocess.run([*generator, "build", "--strict", "--site-dir", str(site)], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=600, check=False)
+    # By default `make build`'s command: both languages in parallel, then the site's files and its search index.
+    command = [*generator, "build", "--strict", "--site-dir", str(site)] if generator else \
+        [sys.executable, "-m", "csn", "--project", str(project), "build", "--site-dir", str(site)]
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
     return BuildResult(project, site, done.returncode, done.stdout + done.stderr)

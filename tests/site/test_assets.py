@@ -46,7 +46,7 @@ def test_a_checked_svg_logo_of_assets_is_accepted_and_listed_for_publishing(data
     set_logo(data_dir, relative)
     site = load_site(data_dir)
     assert next(p for p in site.partners if p.id == "udem").logo == relative
-    assert site.assets == [relative]
+    assert site.assets == sorted([relative, IDENTITY_LOGO])
     assert not [path for path in site.picture_files if path.startswith("assets/pictures/udem-")]
 
 
@@ -61,10 +61,13 @@ def test_a_raster_logo_is_processed_and_never_published_as_it_is(data_dir, relat
     set_logo(data_dir, relative)
     site = load_site_with_pictures(data_dir)
     assert next(p for p in site.partners if p.id == "udem").logo == relative
-    assert site.assets == []
+    assert relative not in site.assets
     published = sorted(path for path in site.picture_files if path.startswith("assets/pictures/udem-"))
     assert published, sorted(site.picture_files)
     assert {Image.open(site.picture_files[path]).width for path in published} == {160, 300}  # never enlarged
+
+
+IDENTITY_LOGO = "assets/identity/csn-wordmark.svg"  # the real site.yml's logo, published too
 
 
 def outside(tmp: Path) -> Path:
@@ -155,14 +158,13 @@ def test_a_symbolic_link_leading_out_of_assets_is_refused(data_dir, tmp_path):
 
 def test_an_assets_folder_that_links_outside_is_refused(data_dir, tmp_path):
     folder = tmp_path / "elsewhere"
-    shutil.copytree(data_dir.parent / "assets", folder)  # the pictures of the data too: all of it lies elsewhere
-    shutil.rmtree(data_dir.parent / "assets")
+    shutil.move(data_dir.parent / "assets", folder)  # the identity's logo goes out with the folder
     (folder / "udem.png").write_bytes(png_bytes())
     os.symlink(folder, data_dir.parent / "assets")
     set_logo(data_dir, "assets/udem.png")
     problems = problems_of(data_dir)
-    assert [p.field for p in problems].count("logo") == 1, problems
-    assert all("leads outside" in problem.message for problem in problems), problems
+    assert {(p.file, p.field) for p in problems} == {(PARTNER, "logo"), ("data/site.yml", "logo")}, problems
+    assert all("leads outside" in problem.message for problem in problems)
 
 
 def test_an_image_in_markdown_must_be_a_checked_asset_too(data_dir):
@@ -200,7 +202,7 @@ def test_a_reused_reading_keeps_its_images_and_a_changed_image_is_judged_again(d
     image = add_asset(data_dir, "assets/logos/udem.svg", SVG_OK)
     set_logo(data_dir, "assets/logos/udem.svg")
     first = load_site(data_dir, reuse=memory)
-    assert first.assets == ["assets/logos/udem.svg"] and "udem.yml" in reads
+    assert first.assets == ["assets/identity/csn-wordmark.svg", "assets/logos/udem.svg"] and "udem.yml" in reads
     reads.clear()
     again = load_site(data_dir, reuse=memory)
     single_files = ["site.yml", "themes.yml"]  # always read: two small files

@@ -197,5 +197,5 @@ def test_the_open_data_page_documents_every_field_of_every_dataset(real_site, pa
         documented = [th.get_text(strip=True) for th in table.select("tbody th")]
         assert documented == list(schemas[dataset]["properties"]["records"]["items"]["properties"])
         assert all(td.get_text(strip=True) for td in table.select("tbody td"))
-    footer = real_site.html("en/" if path.startswith("en/") else "").select(".md-copyright a")
+    footer = real_site.html("en/" if path.startswith("en/") else "").select("footer.csn-footer a")
     assert any(a["href"].rstrip("/").endswith(path.rstrip("/").split("/")[-1]) for a in footer)

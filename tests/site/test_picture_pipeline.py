@@ -146,7 +146,7 @@ def test_every_width_exists_at_its_announced_size_and_type(picture_site, lang):
 
 def test_the_header_picture_loads_at_once_and_cards_lazily(picture_site):
     result, _ = picture_site
-    header = page(result, NEWS_WITH_PICTURE["fr"]).select_one("main figure picture img")
+    header = page(result, NEWS_WITH_PICTURE["fr"]).select_one(".csn-record-head__media picture img")
     assert header.get("loading") is None and header["fetchpriority"] == "high"
     cards = [img for img in page(result, "actualites/").select("main .csn-card img")
              if "essai-photo" in img["src"]]
@@ -157,16 +157,16 @@ def test_the_header_picture_loads_at_once_and_cards_lazily(picture_site):
 def test_the_alt_and_the_credit_are_in_the_page_language(picture_site, lang):
     result, _ = picture_site
     soup = page(result, NEWS_WITH_PICTURE[lang])
-    figure = soup.select_one("main figure")
-    assert figure.find("img")["alt"] == ALT[lang]
-    assert figure.find("figcaption").get_text(strip=True) == {"fr": "Photo : Essai", "en": "Photo: Test"}[lang]
+    assert soup.select_one(".csn-record-head__media picture img")["alt"] == ALT[lang]
+    credit = soup.select_one("main .csn-credit").get_text(strip=True)
+    assert credit == {"fr": "Photo : Essai", "en": "Photo: Test"}[lang]
     listing = page(result, {"fr": "actualites/", "en": "en/news/"}[lang])
     card = next(img for img in listing.select("main img") if "essai-photo" in img["src"])
     assert card["alt"] == ALT[lang]
 
 
-@pytest.mark.parametrize("url, selector", [(NEWS_WITH_PICTURE["fr"], "main figure img"),
-                                           (NEWS_WITHOUT_PICTURE["fr"], "main img")])
+@pytest.mark.parametrize("url, selector", [(NEWS_WITH_PICTURE["fr"], ".csn-record-head__media picture img"),
+                                           (NEWS_WITHOUT_PICTURE["fr"], ".csn-record__main img")])
 def test_the_photo_is_published_upright(picture_site, url, selector):
     """Stored sideways with its top left quarter red; orientation 6 turns it a quarter clockwise."""
     result, _ = picture_site
@@ -216,7 +216,7 @@ def test_a_record_with_a_picture_announces_its_crop_and_the_others_the_language_
     assert all(published(result, NEWS_WITH_PICTURE[lang], address).is_file() for address in article["image"])
     for plain in (page(result, NEWS_WITHOUT_PICTURE[lang]), page(result, PARTNER_WITH_LOGO[lang])):
         assert meta(plain, "og:image") == f"{SITE_URL}assets/images/social-card-{lang}.png"
-        assert not plain.select("main figure")
+        assert not plain.select(".csn-record-head__media picture")
 
 
 def test_a_raster_logo_is_a_small_picture_with_its_transparency(picture_site):

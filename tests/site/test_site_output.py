@@ -72,8 +72,10 @@ def test_every_page_has_its_language_and_absolute_alternates(real_site):
 
 def switcher_target(real_site, url: str, lang: str) -> str:
     page = real_site.site / url / "index.html"
-    link = parse(page).select_one(f'.md-select__link[hreflang="{lang}"]')
+    link = parse(page).select_one(f'a.csn-lang[hreflang="{lang}"]')
     assert link is not None and link["lang"] == lang, url
+    # Named in its own language, as text (Canada.ca's convention): "English" on French pages, "Français" on English.
+    assert link.get_text(strip=True) == {"en": "English", "fr": "Français"}[lang], url
     target = target_file(real_site.site, url, link["href"])
     assert target is not None and target.is_file(), (url, link["href"])
     return page_url(real_site.site, target)
@@ -173,6 +175,6 @@ def test_detail_pages_lead_back_to_their_section_in_their_language(real_site, pa
 
 def test_footer_names_the_institution_in_both_languages(real_site):
     for path in ("", "en/"):
-        footer = real_site.html(path).select_one(".md-copyright").get_text(" ", strip=True)
+        footer = real_site.html(path).select_one("footer.csn-footer").get_text(" ", strip=True)
         assert "Consortium Santé Numérique" in footer and "Université de Montréal" in footer
         assert "Made with" not in footer

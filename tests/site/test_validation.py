@@ -173,6 +173,7 @@ def test_publication_day_is_montreal_s_unless_pinned():
     ({"news_per_page": 0}, "extra.csn.news_per_page", "from 1 to 100"),
     ({"news_per_page": "ten"}, "extra.csn.news_per_page", "whole number"),
     ({"home_news": True}, "extra.csn.home_news", "whole number"),
+    ({"home_partners": 41}, "extra.csn.home_partners", "from 0 to 40"),
     ({"news_per_pages": 5}, "extra.csn.news_per_pages", "unknown setting"),
 ])
 def test_site_settings_are_checked(values, field, words):

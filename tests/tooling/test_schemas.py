@@ -141,6 +141,9 @@ def test_the_guides_quote_the_messages_validation_really_gives(data_dir):
     news.write_text(news.read_text(encoding="utf-8").replace("date: 2020-06", "date: 2020-06\n\tx: 1"), "utf-8")
     (data_dir / "news" / "2020-06-29-adhesion-echalliance.yml").write_text("title: Sans traduction\n", "utf-8")
     (data_dir / "projects" / "casse.yml").write_text("title: [\n", encoding="utf-8")
+    other = data_dir / "projects" / "innovation-technosociale.yml"
+    other.write_text(other.read_text(encoding="utf-8").replace("start: 2020", "start: 1020").replace(
+        "themes: [innovation-technosociale,", "themes: [innovation-technosociale, innovation-technosociale,"), "utf-8")
     for name in ("Mon Partenaire", "My Partner"):
         (data_dir / "partners" / f"{name}.yml").write_text("name: x\n", encoding="utf-8")
     with pytest.raises(DataError) as raised:

@@ -5,7 +5,7 @@ from __future__ import annotations
 # Paths the site itself uses at the top of each language: an id or slug there would collide.
 RESERVED_NAMES = frozenset({"index", "en", "fr", "assets", "search", "api", "404", "sitemap", "feed", "feeds",
                             "atom", "rss", "robots", "static", "stylesheets", "javascripts", "images", "schemas",
-                            "page", "tags", "media"})
+                            "page", "tags", "media", "pagefind"})
 PAGE_SEGMENT = "page"  # actualites/page/2/, news/page/2/: the news index's later pages
 
 

@@ -28,6 +28,7 @@ RASTER_SIGNATURES = {
     ".gif": (b"GIF87a", b"GIF89a"),
 }
 IMAGE_SUFFIXES = (*RASTER_SIGNATURES, ".webp", ".avif", ".svg")
+FONT_SUFFIXES = (".woff2",)
 
 
 class AssetChecker:
@@ -44,11 +45,11 @@ class AssetChecker:
         """Path, size and time of every file of the images folder: verdicts hold while it is the same."""
         return folders_stamp(self.folder)
 
-    def problem(self, value: str) -> str:
-        """Why `value` cannot be used as an image, or '' (and it is then published)."""
-        verdict = self._verdicts.get(value)
+    def problem(self, value: str, font: bool = False) -> str:
+        """Why `value` cannot be used as an image (or a font), or '' (and it is then published)."""
+        verdict = self._verdicts.get((value, font))
         if verdict is None:
-            verdict = self._verdicts[value] = self._judge(value)
+            verdict = self._verdicts[(value, font)] = self._judge(value, font)
         if not verdict:
             self.valid.add(value)  # at every use: a caller may collect the uses of one file apart
         return verdict
@@ -73,8 +74,8 @@ class AssetChecker:
             self.valid.add(value)
         return verdict
 
-    def _judge(self, value: str) -> str:
-        problem = self._path_problem(value)
+    def _judge(self, value: str, font: bool = False) -> str:
+        problem = self._path_problem(value, font)
         if problem:
             return problem
         path = self.project_dir / value
@@ -86,9 +87,9 @@ class AssetChecker:
         problem = content_problem(suffix, data)
         return f"`{value}` {problem}" if problem else ""
 
-    def _path_problem(self, value: str) -> str:
-        """Why `value` is not the path of an existing image file inside the assets folder, or ''."""
-        example = f"e.g. `{ASSETS_FOLDER}/logos/udem.svg`"
+    def _path_problem(self, value: str, font: bool = False) -> str:
+        """Why `value` is not the path of an existing image (or font) file inside the assets folder, or ''."""
+        example = f"e.g. `{ASSETS_FOLDER}/fonts/source-sans-3.woff2`" if font else f"e.g. `{ASSETS_FOLDER}/logos/udem.svg`"
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", value) and not re.match(r"^[a-zA-Z]:[\\/]", value):
             return (f"`{value}` is an address, not a file of the project: a page loads nothing from other "
                     f"sites, so copy the image into the {ASSETS_FOLDER}/ folder and write its path, {example}")
@@ -102,7 +103,9 @@ class AssetChecker:
         if parts[0] != ASSETS_FOLDER or len(parts) < 2:
             return f"`{value}` must be a file of the {ASSETS_FOLDER}/ folder, {example}"
         suffix = PurePosixPath(value).suffix.lower()
-        if suffix not in IMAGE_SUFFIXES:
+        if font and suffix not in FONT_SUFFIXES:
+            return f"`{value}` is not a web font: convert the typeface to WOFF2 (a `.woff2` file)"
+        if not font and suffix not in IMAGE_SUFFIXES:
             return f"`{value}` is not an image: use a {', '.join(IMAGE_SUFFIXES)} file"
         path = self.project_dir / value
         try:
@@ -131,6 +134,8 @@ def content_problem(suffix: str, data: bytes) -> str:
     """Why the bytes are not a safe image of that type, or ''."""
     if suffix == ".svg":
         return svg_problem(data)
+    if suffix == ".woff2":
+        return "" if data[:4] == b"wOF2" else "is not a WOFF2 font (its content does not match its extension)"
     if suffix == ".webp":
         ok = data[:4] == b"RIFF" and data[8:12] == b"WEBP"
     elif suffix == ".avif":

@@ -14,6 +14,9 @@ from csn.data.datafiles import DATA_SUFFIX
 from csn.data.dates import CONSORTIUM_YEARS, YearRange
 from csn.data.errors import DataError, Problem
 from csn.data.model import (
+    DEFAULT_ACCENT,
+    DEFAULT_PRIMARY,
+    Identity,
     Institution,
     Link,
     Location,
@@ -25,8 +28,10 @@ from csn.data.model import (
     Project,
     Site,
     SiteInfo,
+    SocialLink,
     Source,
     Theme,
+    Typeface,
 )
 from csn.data.publishing import is_published, publication_date
 from csn.data.schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
@@ -341,7 +346,9 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
     info = SiteInfo(name=site["name"], acronym=site["acronym"], tagline=site["tagline"],
                     description=site["description"],
                     institution=Institution(institution["name"], institution["url"], institution.get("name_lang")),
-                    email=site.get("email"), name_lang=site.get("name_lang"))
+                    email=site.get("email"), name_lang=site.get("name_lang"), address=site.get("address"),
+                    social=[SocialLink(account["name"], account["url"]) for account in site.get("social", [])],
+                    identity=_identity(site))
     return Site(
         info=info,
         themes=sorted(themes.values(), key=lambda t: t.id),
@@ -352,6 +359,16 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
         scheduled=scheduled,
         today=today,
     )
+
+
+def _identity(site: dict[str, Any]) -> Identity:
+    colors = site.get("colors") or {}
+    typeface = site.get("typeface")
+    if typeface:
+        weights = {400: typeface["regular"], 600: typeface.get("semibold"), 700: typeface.get("bold")}
+        typeface = Typeface(typeface["name"], {weight: file for weight, file in weights.items() if file})
+    return Identity(primary=colors.get("primary", DEFAULT_PRIMARY), accent=colors.get("accent", DEFAULT_ACCENT),
+                    logo=site.get("logo"), typeface=typeface or None)
 
 
 def _negate(date) -> tuple[int, int, int]:

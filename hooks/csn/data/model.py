@@ -110,7 +110,7 @@ class Partner(NamedInOneLanguage):
     def monogram(self) -> str:
         """The acronym, or the initials of the name, for a partner without a logo."""
         if self.acronym:
-            return self.acronym[:6]
+            return self.acronym[:12]
         words = [w for w in self.name["fr"].replace("-", " ").split() if w[:1].isupper()]
         return "".join(w[0] for w in words[:3]) or self.name["fr"][:2]
 
@@ -167,6 +167,35 @@ class Institution(NamedInOneLanguage):
     name_lang: str | None = None
 
 
+@dataclass(frozen=True)
+class SocialLink:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Typeface:
+    """A typeface shipped as WOFF2 files of assets/: its family name and a file per weight (400, 600, 700)."""
+
+    name: str
+    files: dict[int, str]
+
+
+# The identity a site.yml without `colors:` gets: the Université de Montréal's blue and a warm accent.
+DEFAULT_PRIMARY = "#0057ac"
+DEFAULT_ACCENT = "#b8410e"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The site's look from site.yml: colours (contrast checked), logo, typeface."""
+
+    primary: str = DEFAULT_PRIMARY
+    accent: str = DEFAULT_ACCENT
+    logo: str | None = None  # "assets/identity/csn-wordmark.svg"
+    typeface: Typeface | None = None
+
+
 @dataclass(eq=False)
 class SiteInfo(NamedInOneLanguage):
     name: Translated
@@ -176,6 +205,9 @@ class SiteInfo(NamedInOneLanguage):
     institution: Institution
     email: str | None = None
     name_lang: str | None = None
+    address: Translated | None = None
+    social: list[SocialLink] = field(default_factory=list)
+    identity: Identity = field(default_factory=Identity)
 
 
 @dataclass(eq=False)

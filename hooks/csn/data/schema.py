@@ -17,6 +17,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_ID_LENGTH = 80
 # Written without flags so that the JSON Schemas (ECMAScript regexes) use the very same pattern.
 URL_PATTERN = r'''^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s<>"']*$'''
+COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 EMAIL_PATTERN = r'''^[^@\s<>"']+@[^@\s<>"']+\.[A-Za-z]{2,}$'''
 # Years, months and days that exist (dates.py explains a wrong one to the editor).
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
@@ -125,6 +126,11 @@ _SLUG = Field("slug", "translated_slug", _d(
     "Segment d'adresse dans chaque langue (minuscules, chiffres, tirets)",
     "URL segment in each language (lowercase letters, digits, hyphens)"), required=False)
 
+_SOCIAL_LINK = Field("account", "object", _d("Un compte", "An account"), fields=(
+    Field("name", "text", _d("Nom du réseau, p. ex. LinkedIn", "Name of the network, e.g. LinkedIn")),
+    Field("url", "url", _d("Adresse de la page du compte (https://…)", "Address of the account's page (https://…)")),
+))
+
 SITE = Collection("site", "site.yml", one_file=True, description=_d(
     "Identité du consortium", "The consortium's identity"), fields=(
     Field("name", "proper_name", _d("Nom du consortium", "The consortium's name")),
@@ -138,6 +144,33 @@ SITE = Collection("site", "site.yml", one_file=True, description=_d(
         Field("url", "url", _d("Site web", "Website")),
     )),
     Field("email", "email", _d("Courriel de contact", "Contact email"), required=False),
+    Field("address", "translated_text", _d(
+        "Adresse postale, une ligne (pied de page)", "Postal address, one line (page footer)"), required=False),
+    Field("social", "list", _d("Comptes sur les réseaux sociaux (pied de page)",
+                               "Social media accounts (page footer)"), required=False, item=_SOCIAL_LINK),
+    Field("logo", "asset", _d(
+        "Logo du consortium : une image SVG du dossier assets/, montrée dans l'en-tête",
+        "The consortium's logo: an SVG image of the assets/ folder, shown in the header"), required=False),
+    Field("colors", "object", _d(
+        "Couleurs de l'identité, entre guillemets (« #0057AC ») ; leur contraste est vérifié",
+        "The identity's colours, in quotes (\"#0057AC\"); their contrast is checked"), required=False, fields=(
+        Field("primary", "color", _d(
+            "Couleur principale : liens, titres, barre de navigation (texte blanc dessus)",
+            "Primary colour: links, titles, navigation bar (white text on it)")),
+        Field("accent", "color", _d(
+            "Couleur d'accent : boutons d'appel à l'action (texte blanc dessus), mises en évidence",
+            "Accent colour: call-to-action buttons (white text on them), highlights")),
+    )),
+    Field("typeface", "object", _d(
+        "Police de caractères livrée avec le site (fichiers WOFF2 du dossier assets/) ; sinon celle du système",
+        "A typeface shipped with the site (WOFF2 files of the assets/ folder); the system's otherwise"),
+          required=False, fields=(
+        Field("name", "text", _d("Nom de la famille, p. ex. Source Sans 3", "Family name, e.g. Source Sans 3")),
+        Field("regular", "font", _d("Fichier du texte courant (graisse 400)", "File of body text (weight 400)")),
+        Field("semibold", "font", _d("Fichier demi-gras (600), facultatif", "Semibold file (600), optional"),
+              required=False),
+        Field("bold", "font", _d("Fichier gras (700), facultatif", "Bold file (700), optional"), required=False),
+    )),
 ))
 
 THEMES = Collection("themes", "themes.yml", one_file=True, description=_d(
@@ -233,6 +266,8 @@ KIND_HELP: dict[str, dict[str, str]] = {
     "picture": _d("le chemin d'une image dans assets/", "the path of an image in assets/"),
     "image": _d("`src:`, puis `alt:` (`fr:` et `en:`) ou `decorative: true`, et `credit:` facultatif",
                 "`src:`, then `alt:` (`fr:` and `en:`) or `decorative: true`, and an optional `credit:`"),
+    "color": _d("une couleur « #rrggbb » entre guillemets", "a colour \"#rrggbb\" in quotes"),
+    "font": _d("le chemin d'un fichier WOFF2 du dossier assets/", "the path of a WOFF2 file of the assets/ folder"),
     "ref": _d("un identifiant (nom du fichier sans `.yml`)", "an id (the file name without `.yml`)"),
     "ref_or_object": _d("identifiant, ou `id:` et d'autres champs", "an id, or `id:` and more fields"),
     "list": _d("liste : une ligne `- …` par élément", "list: one `- …` line per item"),

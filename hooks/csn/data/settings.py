@@ -22,6 +22,7 @@ DEFAULT_NEWS_PER_PAGE = 10
 class Settings:
     news_per_page: int = DEFAULT_NEWS_PER_PAGE  # items on each page of the news index and year archives
     home_news: int = 3  # latest news items shown on the home page
+    home_partners: int = 8  # partner logos in the home page's strip (then a link to all partners)
     first_year: int = DEFAULT_YEARS[0]  # the years a date of the data may fall in (a typo outside is reported)
     last_year: int = DEFAULT_YEARS[1]
 
@@ -31,7 +32,8 @@ class Settings:
 
 
 # The calendar ends in 9999: the last year leaves room for a period's "day after" and the timeline's margin.
-LIMITS = {"news_per_page": (1, 100), "home_news": (0, 20), "first_year": (1000, 9000), "last_year": (1000, 9000)}
+LIMITS = {"news_per_page": (1, 100), "home_news": (0, 20), "home_partners": (0, 40), "first_year": (1000, 9000),
+          "last_year": (1000, 9000)}
 
 
 def read_settings(values: Mapping[str, Any] | None) -> Settings:

@@ -13,10 +13,12 @@ from collections.abc import Callable
 from typing import Any
 
 from csn.data.assets import AssetChecker
+from csn.data.contrast import identity_failures
 from csn.data.dates import CONSORTIUM_YEARS, YearRange, parse_partial_date
 from csn.data.errors import Problem
 from csn.data.markdown_render import read_markdown
 from csn.data.schema import (
+    COLOR_PATTERN,
     COUNTRY_CODES,
     EMAIL_PATTERN,
     ID_PATTERN,
@@ -37,6 +39,7 @@ ID_RE = re.compile(ID_PATTERN)
 # YAML 1.2's decimal numbers; `.inf` and `.nan` are no coordinates.
 NUMBER_RE = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 EMAIL_RE = re.compile(EMAIL_PATTERN)
+COLOR_RE = re.compile(COLOR_PATTERN)
 COUNTRIES = frozenset(COUNTRY_CODES)
 LANGUAGE_CODE_SET = frozenset(LANGUAGE_CODES)
 LANGUAGE_NAMES = {"fr": "French", "en": "English"}
@@ -85,8 +88,10 @@ class RecordChecker:
             node = mapping.items.get(spec.name)
             if node is None or (isinstance(node, Scalar) and node.is_null):
                 if spec.required:
+                    # In YAML, ` #` starts a comment: `primary: #0057AC` leaves the colour empty.
+                    quote = ", in quotes: `\"#0057AC\"`" if spec.kind == "color" else ""
                     self.report(mapping.line if node is None else node.line, name,
-                                f"missing: add `{spec.name}:` ({spec.description['en']})")
+                                f"missing: add `{spec.name}:` ({spec.description['en']}){quote}")
                 continue
             value = self.check(spec, node, name)
             if value is not None:
@@ -284,6 +289,29 @@ class RecordChecker:
             return None
         return value
 
+    def color(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is not None and not COLOR_RE.fullmatch(value):
+            self.report(node.line, name, f"`{value}` is not a colour: write `#` and six hexadecimal digits, "
+                                         f"in quotes, e.g. `\"#0057AC\"`")
+            return None
+        return value
+
+    def font(self, spec: Field, node: Node, name: str) -> str | None:
+        value = self.text(spec, node, name)
+        if value is None:
+            return None
+        if self.assets is None:
+            raise RuntimeError("fonts cannot be checked without the project's AssetChecker")
+        problem = self.assets.problem(value, font=True)
+        # The path is written into the pages' style sheet (`url("…")`): plain characters only.
+        if not problem and not re.fullmatch(r"[A-Za-z0-9._/-]+", value):
+            problem = f"`{value}`: name the font file with letters, digits, dots, hyphens and underscores only"
+        if problem:
+            self.report(node.line, name, problem)
+            return None
+        return value
+
     def picture(self, spec: Field, node: Node, name: str) -> str | None:
         """A picture file to process (its line is kept: the processing reports unreadable pixels there)."""
         value = self.text(spec, node, name)
@@ -391,6 +419,8 @@ _RULES: dict[str, Callable[..., Any]] = {
     "asset": RecordChecker.asset,
     "picture": RecordChecker.picture,
     "image": RecordChecker.image,
+    "color": RecordChecker.color,
+    "font": RecordChecker.font,
     "ref": RecordChecker.ref,
     "ref_or_object": RecordChecker.ref_or_object,
     "list": RecordChecker.listing,
@@ -425,6 +455,8 @@ def check_record(collection: Collection, mapping: Mapping, file: str, assets: As
     checker = RecordChecker(file, assets, years)
     values = checker.check_fields(collection.fields, mapping)
     _check_period(checker, values, mapping)
+    _check_contrast(checker, values, mapping)
+    _check_typeface_name(checker, values, mapping)
     return values, checker.problems
 
 
@@ -434,6 +466,27 @@ def _check_period(checker: RecordChecker, values: dict[str, Any], mapping: Mappi
     if start is not None and end is not None and end.first_day_after() <= start.first_day():
         checker.report(mapping.items["end"].line, "end",
                        f"`{end.iso()}` is before the start `{start.iso()}`: the end cannot come before the start")
+
+
+def _check_contrast(checker: RecordChecker, values: dict[str, Any], mapping: Mapping) -> None:
+    """The identity's colours must be readable where the pages use them (WCAG 2.1 AA), each on its line."""
+    colors = values.get("colors") or {}
+    if "primary" not in colors or "accent" not in colors:
+        return
+    node = mapping.items["colors"]
+    for name, failure in identity_failures(colors["primary"], colors["accent"]).items():
+        checker.report(node.items[name].line, f"colors.{name}", failure.message())
+
+
+FONT_FAMILY_RE = re.compile(r"^[^\W_][\w .-]*$")
+
+
+def _check_typeface_name(checker: RecordChecker, values: dict[str, Any], mapping: Mapping) -> None:
+    """The family name is written into the pages' style sheet: letters, digits, spaces, dots and hyphens only."""
+    name = (values.get("typeface") or {}).get("name")
+    if name is not None and not FONT_FAMILY_RE.fullmatch(name):
+        checker.report(mapping.items["typeface"].items["name"].line, "typeface.name",
+                       f"`{name}` is not a typeface name: use letters, digits, spaces, dots and hyphens only")
 
 
 def check_themes(mapping: Mapping, file: str) -> tuple[dict[str, dict[str, str]], list[Problem]]:

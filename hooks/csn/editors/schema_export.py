@@ -20,6 +20,7 @@ from typing import Any
 
 from csn.data.schema import (
     COLLECTIONS,
+    COLOR_PATTERN,
     COUNTRY_CODES,
     DATE_PATTERN,
     EMAIL_PATTERN,
@@ -107,8 +108,10 @@ def _object(fields: tuple[Field, ...]) -> dict[str, Any]:
 
 def _kind_schema(spec: Field) -> dict[str, Any]:
     kind = spec.kind
-    if kind in ("text", "asset", "picture"):
+    if kind in ("text", "asset", "picture", "font"):
         return _text()
+    if kind == "color":
+        return _patterned(COLOR_PATTERN, "Une couleur #rrggbb, entre guillemets", "A #rrggbb colour, in quotes")
     if kind in ("translated_text", "translated_markdown"):
         return _in_languages(_text())
     if kind == "proper_name":

@@ -11,15 +11,18 @@ from babel import Locale
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from csn.data.contrast import shade
 from csn.data.markdown_render import MarkdownRenderer
 from csn.data.model import Partner, Site
 from csn.data.schema import PARTNER_KINDS, STATUSES
 from csn.data.settings import Settings
 from csn.outputs import open_data
 from csn.outputs.feeds import feed_path
+from csn.pictures.cover import Cover, cover_seed, draw_cover, record_cover
 from csn.pictures.map_svg import PartnerMap, build_partner_map
 from csn.pictures.timeline_svg import build_timeline
 from csn.site import archive
+from csn.site.figures import key_figures
 from csn.site.folding import fold
 from csn.site.plan import Plan, PlannedPage
 from csn.site.strings import Translator
@@ -38,11 +41,26 @@ class PageRenderer:
         self.env = Environment(loader=FileSystemLoader(str(templates_dir)), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                bytecode_cache=compiled)  # the run's compiled templates (both languages)
-        self.env.globals.update(t=self.t, lang=lang, site=site, country=self.country_name)
+        self.env.globals.update(t=self.t, lang=lang, site=site, country=self.country_name, cover=self.cover)
+        self._covers: dict[int, Cover] = {}
         self._countries = Locale.parse(lang).territories
 
     def country_name(self, code: str) -> str:
         return self._countries.get(code, code)
+
+    def cover(self, record: Any) -> Cover:
+        """A project's or news item's generated cover, drawn once per build of a language."""
+        cover = self._covers.get(id(record))
+        if cover is None:
+            cover = self._covers[id(record)] = record_cover(record, self.site.info.identity)
+        return cover
+
+    @cached_property
+    def hero_cover(self) -> Cover:
+        """The home page's large pattern: every theme's shapes, in the identity's colours."""
+        identity = self.site.info.identity
+        return draw_cover(cover_seed("site", self.site.info.acronym), [t.id for t in self.site.themes][:3],
+                          shade(identity.primary), identity.accent)
 
     def render_content(self, page: PlannedPage, markdown_html: str) -> str:
         """The page's content: its kind's template around the HTML of its Markdown file (if any)."""
@@ -76,8 +94,10 @@ class PageRenderer:
     def _extra_context(self, page: PlannedPage) -> dict[str, Any]:
         if page.kind == "home":
             return {"featured": self.site.featured_projects,
-                    "latest_news": self.site.news[:self.settings.home_news], "partners": self.site.partners,
-                    "partner_map": self.partner_map}
+                    "latest_news": self.site.news[:self.settings.home_news],
+                    "partners": self.site.partners[:self.settings.home_partners],
+                    "partner_count": len(self.site.partners), "figures": key_figures(self.site),
+                    "hero_cover": self.hero_cover, "partner_map": self.partner_map}
         if page.kind in ("news", "news_year"):
             years = [(entry, self.plan.page(archive.listing_key(entry.year, 1), self.lang))
                      for entry in archive.year_counts(self.site.news)]

@@ -33,7 +33,9 @@ READ_TAGS = frozenset({"head", "meta", "script", "style", "a", "area"})
 def policy(script_hashes: list[str], style_hashes: list[str]) -> str:
     directives = {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *script_hashes],
+        # 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search (in the page when its worker
+        # cannot start); it allows no eval() of JavaScript and no inline script.
+        "script-src": ["'self'", "'wasm-unsafe-eval'", *script_hashes],
         "style-src": ["'self'", *style_hashes],
         # data: for the icons Material's stylesheet draws as inline SVG masks (search results); images
         # cannot run code, and a data: URL in a page's own markup is refused by validation.

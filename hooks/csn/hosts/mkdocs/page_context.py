@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from csn.data.model import NamedInOneLanguage
+from csn.data.model import Identity, NamedInOneLanguage, Site, SocialLink
 from csn.data.schema import DEFAULT_LANGUAGE
 from csn.outputs.feeds import FEED_TYPE, feed_path
 from csn.outputs.seo import SeoContext, seo_context
+from csn.site.identity_style import identity_properties
 from csn.site.plan import PlannedPage, language_prefix
 from csn.site.strings import Translator
 from csn.site.urls import absolute_url, relative_url
@@ -27,8 +28,24 @@ class Alternate:
 @dataclass(frozen=True)
 class FooterLink:
     title: str
-    href: str  # relative to the current page
+    path: str  # from the site's root: templates write it with MkDocs' `url` filter (relative, absolute on the 404)
     type: str = ""  # the media type of a file that is not a page
+
+
+@dataclass(frozen=True)
+class Footer:
+    """Who runs the site and how to reach them, in one language: the same on every page of it."""
+
+    lang: str
+    site_name: str
+    institution_name: str
+    institution_url: str
+    address: str | None
+    email: str | None
+    social: tuple[SocialLink, ...]
+    links: tuple[FooterLink, ...]
+    site_name_lang: str | None = None
+    institution_name_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -44,12 +61,16 @@ class PageContext:
     institution_name: str
     institution_url: str
     seo: SeoContext
-    footer_links: tuple[FooterLink, ...]
-    footer_label: str
+    section_path: str | None  # the path of the section index the page belongs to, whose tab is current
     # The language to mark on a text written in another language than the page's, or None.
     title_lang: str | None = None
     site_name_lang: str | None = None
     institution_name_lang: str | None = None
+
+    @property
+    def searchable(self) -> bool:
+        """Whether the search indexes the page (main.html marks its body for Pagefind)."""
+        return not is_archive_listing(self.page)
 
     @property
     def others(self) -> tuple[Alternate, ...]:
@@ -58,15 +79,15 @@ class PageContext:
 
 def page_meta(page: PlannedPage) -> dict:
     """Front-matter values MkDocs and Material print unescaped: escape what came from data."""
-    # The header tabs show the sections; the left sidebar would repeat them.
-    meta = {"title": Markup(escape(page.title)), "hide": ["navigation"]}
-    if is_archive_listing(page):
-        meta["search"] = {"exclude": True}  # its items are found on their own pages
-    return meta
+    # The header tabs show the sections; the left sidebar would repeat them. Only free pages (about,
+    # privacy) keep the table of contents: the others use the whole width for their own layout.
+    hide = ["navigation"] if page.kind == "doc" else ["navigation", "toc"]
+    return {"title": Markup(escape(page.title)), "hide": hide}
 
 
 def is_archive_listing(page: PlannedPage) -> bool:
-    """A year archive or a later page of the news index: lists of items that have their own pages."""
+    """A year archive or a later page of the news index: lists of items that have their own pages,
+    where the search finds them."""
     return page.kind == "news_year" or (page.kind == "news" and page.entity.number > 1)
 
 
@@ -94,21 +115,43 @@ def page_context(page: PlannedPage, build, config) -> PageContext:
         site_name_lang=info.name_lang_on(page.lang),
         institution_name_lang=info.institution.name_lang_on(page.lang),
         seo=seo_context(page, build.site, build.plan, site_url),
-        footer_links=footer_links(page, build.plan), footer_label=Translator(page.lang)("footer.label"))
+        section_path=section_path(page, build.plan))
 
 
-def footer_links(page: PlannedPage, plan) -> tuple[FooterLink, ...]:
-    """The open data page and the news feed, in the page's language."""
-    t = Translator(page.lang)
-    links = []
-    open_data = plan.by_key.get(("doc:open-data.md", page.lang))
-    if open_data is not None:
-        links.append(FooterLink(t("footer.open_data"), relative_url(page.path, open_data.path)))
-    links.append(FooterLink(t("footer.feed"), relative_url(page.path, feed_path(page.lang)), FEED_TYPE))
-    return tuple(links)
+# The section each kind of record page belongs to, by the docs page of its index.
+SECTION_OF_KIND = {"project": "doc:projects.md", "partner": "doc:partners.md", "news_item": "doc:news.md",
+                   "news_year": "doc:news.md", "news": "doc:news.md"}
+
+
+def section_path(page: PlannedPage, plan) -> str | None:
+    key = SECTION_OF_KIND.get(page.kind)
+    return plan.page(key, page.lang).path if key else None
+
+
+# Docs pages linked from every footer, when the site has them (file names, the same in every language).
+FOOTER_PAGES = (("doc:privacy.md", "footer.privacy"), ("doc:accessibility.md", "footer.accessibility"),
+                ("doc:open-data.md", "footer.open_data"))
+
+
+def footer(site: Site, plan, lang: str) -> Footer:
+    t = Translator(lang)
+    info = site.info
+    links = [FooterLink(t(label), plan.by_key[(key, lang)].path) for key, label in FOOTER_PAGES
+             if (key, lang) in plan.by_key]
+    links.append(FooterLink(t("footer.feed"), feed_path(lang), FEED_TYPE))
+    return Footer(lang=lang, site_name=info.name[lang], institution_name=info.institution.name[lang],
+                  institution_url=info.institution.url, address=info.address[lang] if info.address else None,
+                  email=info.email, social=tuple(info.social), links=tuple(links),
+                  site_name_lang=info.name_lang_on(lang), institution_name_lang=info.institution.name_lang_on(lang))
 
 
 def theme_globals(build, lang: str) -> dict:
     """What Material's overrides print on every page of a language, the 404 included; `build` is None
     while a preview shows the data's problems instead of the site."""
-    return {"csn_t": Translator(lang), "csn_site_name_lang": build.site.info.name_lang_on(lang) if build else None}
+    identity = build.site.info.identity if build else Identity()
+    return {"csn_t": Translator(lang), "csn_site_name_lang": build.site.info.name_lang_on(lang) if build else None,
+            "csn_identity": identity, "csn_identity_css": identity_properties(identity),
+            "csn_footer": footer(build.site, build.plan, lang) if build else None,
+            "csn_site_name": build.site.info.name[lang] if build else None,
+            "csn_institution": build.site.info.institution.name[lang] if build else None,
+            "csn_institution_lang": build.site.info.institution.name_lang_on(lang) if build else None}

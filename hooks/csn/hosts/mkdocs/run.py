@@ -28,9 +28,8 @@ from csn.data.site_url import VARIABLE as SITE_URL_VARIABLE
 from csn.data.site_url import checked_site_url
 from csn.hosts.mkdocs.page_context import language_root, page_context, page_meta, theme_globals
 from csn.hosts.mkdocs.preview_problems import write_problems_pages
-from csn.hosts.mkdocs.search_index import split_search_index
-from csn.hosts.mkdocs.search_merge import merge_indexes, read_indexes
 from csn.hosts.mkdocs.theme_blocks import SharedBlocks
+from csn.outputs.search_bundle import SearchIndexError, has_search_bundle, write_search_bundle
 from csn.pictures.map_svg import off_map_warnings
 from csn.render.build import LanguageBuild, RunMemory, prepare
 from csn.render.site_files import language_files
@@ -41,6 +40,15 @@ from csn.site.incremental import must_render
 
 log = logging.getLogger("mkdocs.hooks.csn")
 TEMPLATES_PREFIX = "csn/"  # overrides/csn/: the data layer's templates
+# Set in the processes `make build` forks, one per language (language_builds.py): they render their pages
+# only; the parent writes the site's files from the data and indexes the search once both are done.
+LANGUAGE_PROCESS = "CSN_LANGUAGE_PROCESS"
+# In such a process: the memory its parent filled before the fork (the checked data, compiled templates).
+inherited_memory: RunMemory | None = None
+
+
+def in_language_process() -> bool:
+    return os.environ.get(LANGUAGE_PROCESS) == "1"
 
 
 def templates_dir(project_dir: Path) -> Path:
@@ -56,11 +64,9 @@ class MkDocsRun:
         self.build: LanguageBuild | None = None
         self.project_dir = Path.cwd()  # until on_config reads the configuration file's folder
         self.shared_blocks = SharedBlocks()
-        self.memory = RunMemory()  # checked data kept between languages and, in a preview, between rebuilds
+        # Checked data kept between languages and, in a preview, between rebuilds.
+        self.memory = inherited_memory or RunMemory()
         self.theme_templates = MemoryBytecodeCache()  # Material's templates, compiled once for both languages
-        # Under --dirty: the search indexes as the previous build left them, read when a (re)build
-        # starts and used when its last language is done.
-        self.previous_search: dict | None = None
         self.spool: tempfile.TemporaryDirectory | None = None  # generated files' content, until MkDocs copies it
         self.problems: list = []  # the data's problems, while `mkdocs serve` shows them instead of the site
         if self.serving:
@@ -75,8 +81,6 @@ class MkDocsRun:
         self.shared_blocks = SharedBlocks()  # one language's frame blocks: nothing kept across languages
         if self.dirty:
             _allow_dirty_builds()
-            if not _building_other_languages(config):  # the first language of this rebuild: nothing rewritten yet
-                self.previous_search = read_indexes(Path(config.site_dir))
         try:
             check_environment()
             if not os.environ.get(SITE_URL_VARIABLE) and config.site_url:
@@ -97,10 +101,12 @@ class MkDocsRun:
                 return config
             errors = len([p for p in error.problems if p.severity == "error"])
             raise PluginError(f"the data has {errors} problem(s); nothing was built") from None
-        for problem in scheduled_warnings(self.build.site) + off_map_warnings(self.build.site):
-            log.info("%s", problem)  # expected, not a warning: a strict build must not fail on it
+        if not in_language_process() or lang == DEFAULT_LANGUAGE:  # said once, not by each language's process
+            for problem in scheduled_warnings(self.build.site) + off_map_warnings(self.build.site):
+                log.info("%s", problem)  # expected, not a warning: a strict build must not fail on it
         made, reused = self.build.site.picture_work
-        if (made or reused) and not _building_other_languages(config):
+        if (made or reused) and (not in_language_process() or lang == DEFAULT_LANGUAGE) \
+                and not _building_other_languages(config):
             log.info("Pictures: %d processed, %d taken from the cache (.cache/pictures/)", made, reused)
         return config
 
@@ -127,8 +133,9 @@ class MkDocsRun:
                 _place(file, page, config)
                 DataPage(None, file, config)
                 files.append(file)
-        for path, content in language_files(build, config.site_url or "/"):
-            files.append(self._generated_file(config, path, content))
+        if not in_language_process():  # else `make build`'s parent writes them once (language_builds.py)
+            for path, content in language_files(build, config.site_url or "/"):
+                files.append(self._generated_file(config, path, content))
         self._add_assets(files, config)
         if self.dirty:
             _mark_pages_to_render(files, build.rerender)
@@ -191,7 +198,10 @@ class MkDocsRun:
         page.update_date = self.build.today.isoformat()
         planned = getattr(page.file, "csn_page", None)
         if planned is not None:
-            page.meta.update(page_meta(planned))
+            meta = page_meta(planned)
+            # What a docs page hides in its front matter (`hide: [toc]`) adds to what every page hides.
+            meta["hide"] = list(dict.fromkeys([*meta["hide"], *(page.meta.get("hide") or ())]))
+            page.meta.update(meta)
         return markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:
@@ -204,7 +214,7 @@ class MkDocsRun:
         planned = getattr(page.file, "csn_page", None)
         if planned is not None:
             context["csn"] = page_context(planned, self.build, config)
-            # Material finds the search index (and sitemap) under `base`: the root of the page's language.
+            # Material reads its sitemap under `base`: the root of the page's language.
             context["base_url"] = language_root(planned)
         return context
 
@@ -216,19 +226,23 @@ class MkDocsRun:
 
     # -- the end of a language, of the run ----------------------------------------------------------
     def on_post_build(self, config) -> None:
-        """Split the search index that mkdocs-static-i18n wrote for all languages into one per language."""
+        """Once, after the last language: Pagefind indexes the finished site, one index per language."""
         if self.problems:
             write_problems_pages(Path(config.site_dir), templates_dir(self.project_dir), self.problems)
             return
         if _building_other_languages(config):
             return  # mkdocs-static-i18n builds the other languages inside the first one's post_build: wait for it
         self.remove_spool()
-        # Once, after the last language: the index then holds every language's pages.
-        counts = split_search_index(Path(config.site_dir))
-        log.debug("search index documents per language: %s", counts)
-        if self.previous_search:  # a preview rebuild's indexes get back the entries of the pages it kept
-            merge_indexes(self.previous_search)
-            self.previous_search = None
+        if in_language_process():
+            return  # `make build`'s parent indexes the site once both languages are built (language_builds.py)
+        site_dir = Path(config.site_dir)
+        # The preview indexes its first build only: a rebuild after each edit would wait for the whole index.
+        if self.serving and has_search_bundle(site_dir):
+            return
+        try:
+            write_search_bundle(site_dir)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
     def on_post_page(self, output: str, page, config) -> str:
         return self._secure(output, config, page.file.src_uri)

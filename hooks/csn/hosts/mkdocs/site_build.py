@@ -21,7 +21,6 @@ import contextlib
 import fcntl
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -147,16 +146,18 @@ def publish_site(staging: Path, site_dir: Path) -> None:
 
 
 def build_site(project_dir: Path, site_dir: Path) -> int:
-    """Strict build of `project_dir` into `site_dir`; return MkDocs' exit status."""
+    """Strict build of `project_dir` into `site_dir`; return its exit status (0: built)."""
+    # Imported here: MkDocs loads only for a build, not for the other commands of csn.cli.
+    from csn.hosts.mkdocs.language_builds import build_languages
+
     with build_lock(project_dir):
         recover_site(site_dir)
         staging = new_staging(site_dir)
         try:
-            done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)],
-                                  check=False, cwd=project_dir)
-            if done.returncode != 0:
+            status = build_languages(project_dir.resolve(), staging)  # both cores: language_builds.py
+            if status != 0:
                 print(f"The build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
-                return done.returncode
+                return status
             publish_site(staging, site_dir)
         finally:
             discard(staging)

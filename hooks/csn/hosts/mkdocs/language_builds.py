@@ -1,0 +1,157 @@
+"""`make build` on both cores: the data read once, each language built by MkDocs in a forked process.
+
+mkdocs-static-i18n builds a single language when its `build_only_locale` is
+set (mkdocs.yml reads it from CSN_ONLY_LANGUAGE). Here this process imports
+MkDocs and Material, reads and checks the data once (into a RunMemory that
+run.py's MkDocsRun starts from), then forks one child per language: each inherits all of it,
+copy-on-write, and runs MkDocs' own `build --strict` into a folder of its own
+(MkDocs empties its site folder when it starts). Meanwhile this process writes
+the files of the whole site that come from the data alone (feeds, sitemaps,
+robots.txt, open data). Then the two folders are put together and Pagefind
+indexes the finished site, once.
+
+The children only render pages: CSN_LANGUAGE_PROCESS tells the hooks to leave
+the site's files and the search index to this process. `mkdocs build` and
+`mkdocs serve` without it still build everything in one process.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import gc
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from csn.ci.annotations import print_problems
+from csn.data.environment import check_environment
+from csn.data.errors import DataError
+from csn.data.schema import LANGUAGES
+from csn.data.settings import read_settings
+from csn.data.site_url import VARIABLE as SITE_URL_VARIABLE
+from csn.data.site_url import checked_site_url
+from csn.hosts.mkdocs import run
+from csn.outputs.search_bundle import SearchIndexError, write_search_bundle
+from csn.render.build import LanguageBuild, RunMemory, prepare
+from csn.render.site_files import language_files
+
+ONLY_LANGUAGE = "CSN_ONLY_LANGUAGE"  # read by mkdocs.yml: mkdocs-static-i18n's build_only_locale
+
+
+class MergeError(Exception):
+    """Two language builds wrote different files at one address."""
+
+
+def build_languages(project_dir: Path, staging: Path) -> int:
+    """Build the site of `project_dir` into the empty folder `staging`; return an exit status (0: built)."""
+    from mkdocs.config import load_config  # imported here, before the fork: the children inherit MkDocs
+
+    try:
+        # What the hooks' on_config checks, once here: the children then find it done (build.py's cache).
+        check_environment()
+        config = load_config(config_file=str(project_dir / "mkdocs.yml"))
+        if not os.environ.get(SITE_URL_VARIABLE) and config.site_url:
+            checked_site_url(config.site_url, "mkdocs.yml")
+        settings = read_settings(config.extra.get("csn"))
+        memory = RunMemory()
+        builds = [prepare(project_dir, Path(config.docs_dir), run.templates_dir(project_dir), lang, settings,
+                          memory=memory) for lang in LANGUAGES]
+    except DataError as error:
+        print_problems(error.problems)
+        errors = len([p for p in error.problems if p.severity == "error"])
+        print(f"The data has {errors} problem(s); nothing was built.", file=sys.stderr)
+        return 1
+    import material  # noqa: F401 - the theme's modules, inherited by both children
+    run.inherited_memory = memory  # each child's run starts from the checked data and compiled templates
+
+    folders = {lang: staging / f".{lang}-pages" for lang in LANGUAGES}
+    children = {lang: _fork_language_build(project_dir, lang, folders[lang]) for lang in LANGUAGES}
+    try:
+        write_site_files(staging, builds, config.site_url or "/")
+    finally:
+        statuses = {lang: _wait(pid, lang) for lang, pid in children.items()}
+    failed = [lang for lang, status in statuses.items() if status != 0]
+    if failed:
+        print(f"The build of {', '.join(failed)} failed: nothing was built.", file=sys.stderr)
+        return statuses[failed[0]]
+    try:
+        for lang in LANGUAGES:
+            merge_tree(folders[lang], staging)
+        write_search_bundle(staging)
+    except (MergeError, SearchIndexError) as error:
+        print(f"{error}; nothing was built.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def write_site_files(site_dir: Path, builds: list[LanguageBuild], site_url: str) -> None:
+    """Feeds, sitemaps, robots.txt and open data: made from the data alone, written once."""
+    for build in builds:
+        for path, content in language_files(build, site_url):
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, str):
+                target.write_text(content, encoding="utf-8")
+            else:
+                target.write_bytes(content)
+
+
+def _fork_language_build(project_dir: Path, lang: str, site_dir: Path) -> int:
+    """Fork a child that runs `mkdocs build --strict` of `lang` into `site_dir`; return its process id."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    gc.freeze()  # the child's collector leaves the inherited objects alone: their pages stay shared
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            os.environ[ONLY_LANGUAGE] = lang
+            os.environ[run.LANGUAGE_PROCESS] = "1"
+            os.chdir(project_dir)  # MkDocs finds mkdocs.yml in the working folder
+            status = _mkdocs_build(site_dir)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(status)
+    gc.unfreeze()
+    return pid
+
+
+def _mkdocs_build(site_dir: Path) -> int:
+    from mkdocs.__main__ import cli
+
+    try:
+        cli.main(args=["build", "--strict", "--site-dir", str(site_dir)], prog_name="mkdocs", standalone_mode=False)
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else 1
+    except Exception as error:  # noqa: BLE001 - MkDocs has logged what went wrong; its exit says it failed
+        print(f"Aborted: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _wait(pid: int, lang: str) -> int:
+    _, status, usage = os.wait4(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code == 0:  # what each language's process cost: the figures `make bench` cannot see one by one
+        print(f"{lang}: pages built in {usage.ru_utime + usage.ru_stime:.1f} s of CPU, "
+              f"peak memory {usage.ru_maxrss / 1024:.0f} MB", file=sys.stderr, flush=True)
+    return code
+
+
+def merge_tree(source: Path, destination: Path) -> None:
+    """Move every file of `source` into `destination`, then remove `source`. A file both have must be the
+    same (the theme's assets, written by both languages); a different one is an error."""
+    for entry in os.scandir(source):
+        target = destination / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            if target.exists():
+                merge_tree(Path(entry.path), target)
+            else:
+                os.rename(entry.path, target)
+        elif not target.exists():
+            os.rename(entry.path, target)
+        elif not filecmp.cmp(entry.path, target, shallow=False):
+            raise MergeError(f"{target.relative_to(destination)}: the languages' builds wrote different files")
+    shutil.rmtree(source)

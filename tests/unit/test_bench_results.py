@@ -1,0 +1,24 @@
+"""make bench's JSON: every size and measurement with its figures, read back as JSON."""
+
+import json
+
+from bench.measure import Run, Series
+from bench.results import results_document, write_results
+
+
+def test_results_json_has_each_measurement_figures(tmp_path):
+    validate_output = "Checked 40 files: no problem (0.26 s)"
+    results = {1000: {"project": Series([Run(6.0, 120.0, "", 9.0), Run(5.0, 125.0, "", 8.5), Run(7.0, 118.0, "", 9.5)]),
+                      "floor": Series([Run(10.0, 90.0, "", 10.0)]),
+                      "validate": Series([Run(0.5, 40.0, validate_output, 0.6)])}}
+    pages = {1000: {"project": 2722, "floor": 2722}}
+    path = tmp_path / "out" / "results.json"
+    write_results(path, results_document(results, pages, "test machine", 3, 3, 0.5, {"project 100->1000": 9.1}))
+    document = json.loads(path.read_text(encoding="utf-8"))
+    project = document["sizes"]["1000"]["project"]
+    assert (project["median_s"], project["min_s"], project["max_s"]) == (6.0, 5.0, 7.0)
+    assert (project["cpu_s"], project["peak_mb"], project["pages"]) == (9.0, 125.0, 2722)
+    assert project["vs_floor"] == 0.6
+    assert document["sizes"]["1000"]["validate"]["in_process_s"] == 0.26
+    assert document["sizes"]["1000"]["validate"]["pages"] is None
+    assert document["growth"] == {"project 100->1000": 9.1}

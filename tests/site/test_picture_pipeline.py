@@ -216,7 +216,7 @@ def test_a_record_with_a_picture_announces_its_crop_and_the_others_the_language_
     assert all(published(result, NEWS_WITH_PICTURE[lang], address).is_file() for address in article["image"])
     for plain in (page(result, NEWS_WITHOUT_PICTURE[lang]), page(result, PARTNER_WITH_LOGO[lang])):
         assert meta(plain, "og:image") == f"{SITE_URL}assets/images/social-card-{lang}.png"
-        assert not plain.select(".csn-record-head__media picture")
+        assert not plain.select(".csn-record-head__media .csn-picture__img")
 
 
 def test_a_raster_logo_is_a_small_picture_with_its_transparency(picture_site):

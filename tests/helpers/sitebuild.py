@@ -25,6 +25,8 @@ PROPERDOCS = [sys.executable, "-m", "properdocs"]
 # What a whole copy of the project leaves out: local state, outputs and caches.
 NOT_COPIED = (".git", ".venv", "site", "test-output", "__pycache__", ".pytest_cache", ".ruff_cache", ".cache")
 VENV = Path(sys.executable).parent.parent
+# The editing interface bundled from the npm package (`make test` bundles it), where the build looks for it.
+ADMIN_BUNDLE = Path("node_modules") / ".cache" / "csn-admin"
 
 
 @dataclass
@@ -52,7 +54,23 @@ def copy_project(destination: Path, content: Path = FIXTURE_DIR) -> Path:
     schemas = destination / "data" / "schemas"
     if not schemas.exists():
         shutil.copytree(PROJECT_DIR / "data" / "schemas", schemas)
+    _link_admin_bundle(destination)
     return destination
+
+
+def _link_admin_bundle(destination: Path) -> None:
+    """The bundled CMS inside the copy, where a build finds it (hard links: 11 MB, copied by no one)."""
+    source = PROJECT_DIR / ADMIN_BUNDLE
+    if not source.is_dir():
+        raise RuntimeError(f"{source} is missing: `make test` bundles the editing interface (tools/bundle_cms.mjs)")
+
+    def link(src, dst):
+        try:
+            os.link(src, dst)
+        except OSError:  # another file system
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, destination / ADMIN_BUNDLE, copy_function=link)
 
 
 def _not_copied(folder: str, names: list[str]) -> set[str]:
@@ -78,7 +96,8 @@ def make(project: Path, *args: str, env: dict | None = None, timeout: int = 300)
 def build(project: Path, site_url: str | None = None, extra_env: dict | None = None,
           generator: list[str] | None = None, site_name: str = "site") -> BuildResult:
     # The copy's own hooks, not the repository's: a build of a copy reads nothing outside it.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), **(extra_env or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"),
+           "CSN_ADMIN_BUNDLE": str(project / ADMIN_BUNDLE), **(extra_env or {})}
     if site_url is not None:
         env["SITE_URL"] = site_url
     site = project / site_name

@@ -70,6 +70,14 @@ def test_a_raster_logo_is_processed_and_never_published_as_it_is(data_dir, relat
 IDENTITY_LOGO = "assets/identity/csn-wordmark.svg"  # the real site.yml's logo, published too
 
 
+def test_a_path_from_the_site_root_as_the_editing_interface_writes_it_is_the_same_image(data_dir):
+    add_asset(data_dir, "assets/images/udem.png", png_bytes())
+    set_logo(data_dir, "/assets/images/udem.png")
+    site = load_site(data_dir)
+    assert next(p for p in site.partners if p.id == "udem").logo == "assets/images/udem.png"
+    assert "assets/images/udem.png" in site.assets and "/assets/images/udem.png" not in site.assets
+
+
 def outside(tmp: Path) -> Path:
     path = tmp / "outside.png"
     path.write_bytes(png_bytes())
@@ -119,6 +127,8 @@ def test_an_unsafe_svg_is_refused(data_dir, svg, words):
 
 PATH_REFUSED = {
     "absolute": ("/etc/passwd", "relative path"),
+    "site root, outside assets": ("/data/site.yml", "relative path"),
+    "site root, then up": ("/assets/../data/site.yml", "must not contain `..`"),
     "windows absolute": ("'C:/logo.png'", "relative path"),
     "backslashes": ("'assets\\logos\\udem.png'", "relative path"),
     "parent folder": ("assets/../data/site.yml", "must not contain `..`"),

@@ -31,6 +31,12 @@ IMAGE_SUFFIXES = (*RASTER_SIGNATURES, ".webp", ".avif", ".svg")
 FONT_SUFFIXES = (".woff2",)
 
 
+def from_site_root(value: str) -> str:
+    """`/assets/images/x.png` (the editing interface writes paths from the site's root) -> `assets/images/x.png`;
+    any other value as it is, for the checker to judge."""
+    return value[1:] if value.startswith(f"/{ASSETS_FOLDER}/") else value
+
+
 class AssetChecker:
     """Checks the image paths of one project; each file is read and judged once."""
 

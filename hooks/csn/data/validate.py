@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from csn.data.assets import AssetChecker
+from csn.data.assets import AssetChecker, from_site_root
 from csn.data.contrast import identity_failures
 from csn.data.dates import CONSORTIUM_YEARS, YearRange, parse_partial_date
 from csn.data.errors import Problem
@@ -283,6 +283,7 @@ class RecordChecker:
 
     def asset(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
+        value = from_site_root(value) if value is not None else None
         problem = self.asset_problem(value) if value is not None else ""
         if problem:
             self.report(node.line, name, problem)

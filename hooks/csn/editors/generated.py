@@ -2,7 +2,8 @@
 
 - data/schemas/<collection>.schema.json, the JSON Schemas;
 - the first line of every data file, which names its schema;
-- the field tables of the editors' guides.
+- the field tables of the editors' guides;
+- data/schemas/sveltia-cms.json, the forms of the editing interface at /admin/ (cms_config.py).
 `make schemas` rewrites them all, so that a change of schema.py is one command away from being in sync.
 """
 
@@ -11,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from csn.data.datafiles import collection_of, data_files
+from csn.editors.cms_config import CONFIG_FILE
+from csn.editors.cms_config import render as render_cms_config
 from csn.editors.guide import GUIDES, refresh
 from csn.editors.schema_export import SCHEMAS_FOLDER, expected_files, modeline
 
@@ -29,6 +32,7 @@ def expected(project_dir: Path) -> dict[Path, str]:
     """Each generated file and the text it must hold; guides missing a field table raise ValueError."""
     data_dir = project_dir / "data"
     files = expected_files(data_dir)
+    files[data_dir / CONFIG_FILE] = render_cms_config()
     for path in data_files(data_dir):
         collection = collection_of(data_dir, path)
         files[path] = with_modeline(path.read_text(encoding="utf-8"), modeline(collection))
@@ -49,11 +53,20 @@ def _leftover_schemas(project_dir: Path, files: dict[Path, str]) -> list[Path]:
     return sorted(set((project_dir / "data" / SCHEMAS_FOLDER).glob("*.schema.json")) - set(files))
 
 
+def _differs(path: Path, text: str) -> bool:
+    if not path.is_file():
+        return True
+    actual = path.read_text(encoding="utf-8")
+    # The editing interface (Sveltia CMS) writes a data file without its comments, the first line included:
+    # such a file is in step (`make schemas` puts the line back), only a wrong first line is not.
+    return actual != text and not (text.startswith(MODELINE_START) and not actual.startswith(MODELINE_START)
+                                   and text.partition("\n")[2] == actual)
+
+
 def stale(project_dir: Path) -> list[str]:
     """The generated files that differ from the definition, shown from the project folder."""
     files = expected(project_dir)
-    found = [path.relative_to(project_dir).as_posix() for path, text in files.items()
-             if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    found = [path.relative_to(project_dir).as_posix() for path, text in files.items() if _differs(path, text)]
     return found + [f"{path.relative_to(project_dir).as_posix()} (no such collection)"
                     for path in _leftover_schemas(project_dir, files)]
 

@@ -31,6 +31,7 @@ from csn.data.schema import LANGUAGES
 from csn.data.settings import read_settings
 from csn.data.site_url import VARIABLE as SITE_URL_VARIABLE
 from csn.data.site_url import checked_site_url
+from csn.editors.cms_admin import AdminBundleMissing, write_admin
 from csn.hosts.mkdocs import run
 from csn.outputs.search_bundle import SearchIndexError, write_search_bundle
 from csn.render.build import LanguageBuild, RunMemory, prepare
@@ -78,8 +79,10 @@ def build_languages(project_dir: Path, staging: Path) -> int:
     try:
         for lang in LANGUAGES:
             merge_tree(folders[lang], staging)
+        themes = [(theme.id, theme.label) for theme in builds[0].site.themes]
+        write_admin(staging, project_dir, themes, config.site_url or "/")  # the editing interface, /admin/
         write_search_bundle(staging)
-    except (MergeError, SearchIndexError) as error:
+    except (MergeError, SearchIndexError, AdminBundleMissing) as error:
         print(f"{error}; nothing was built.", file=sys.stderr)
         return 1
     return 0

@@ -26,6 +26,7 @@ from csn.data.schema import DEFAULT_LANGUAGE
 from csn.data.settings import read_settings
 from csn.data.site_url import VARIABLE as SITE_URL_VARIABLE
 from csn.data.site_url import checked_site_url
+from csn.editors.cms_admin import AdminBundleMissing, write_admin
 from csn.hosts.mkdocs.page_context import language_root, page_context, page_meta, theme_globals
 from csn.hosts.mkdocs.preview_problems import write_problems_pages
 from csn.hosts.mkdocs.theme_blocks import SharedBlocks
@@ -235,6 +236,7 @@ class MkDocsRun:
         self.remove_spool()
         if in_language_process():
             return  # `make build`'s parent indexes the site once both languages are built (language_builds.py)
+        self._write_admin(config)
         site_dir = Path(config.site_dir)
         # The preview indexes its first build only: a rebuild after each edit would wait for the whole index.
         if self.serving and has_search_bundle(site_dir):
@@ -242,6 +244,14 @@ class MkDocsRun:
         try:
             write_search_bundle(site_dir)
         except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+
+    def _write_admin(self, config) -> None:
+        """The editing interface at /admin/ (Sveltia CMS), once per build, after every language."""
+        themes = [(theme.id, theme.label) for theme in self.build.site.themes]
+        try:
+            write_admin(Path(config.site_dir), self.project_dir, themes, config.site_url or "/")
+        except AdminBundleMissing as error:
             raise PluginError(str(error)) from None
 
     def on_post_page(self, output: str, page, config) -> str:

@@ -74,13 +74,13 @@ def write_photos(project: Path, count: int) -> float:
 
 def build(project: Path) -> Run:
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "CSN_PICTURE_CACHE")}
-    env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=SITE_URL, PYTHONPATH=str(project / "hooks"))
+    env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=SITE_URL, PYTHONPATH=str(project / "hooks"), CSN_LANG="en")
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
                project, env)
 
 
 def work(output: str) -> str:
-    found = re.search(r"Pictures: (\d+) processed, (\d+) taken from the cache", output)
+    found = re.search(r"Pictures processed: (\d+), taken from the cache: (\d+)", output)
     return f"{found[1]} processed, {found[2]} from the cache" if found else "no picture"
 
 

@@ -24,6 +24,15 @@ def on_files(files, config):
     return reloading.current().on_files(files, config)
 
 
+def on_serve(server, config, builder):
+    return reloading.current().on_serve(server, config, builder)
+
+
+@event_priority(AFTER_I18N)
+def on_nav(nav, config, files):
+    return reloading.current().on_nav(nav, config, files)
+
+
 @event_priority(AFTER_I18N)
 def on_env(env, config, files):
     return reloading.current().on_env(env, config, files)

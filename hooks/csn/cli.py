@@ -8,6 +8,8 @@ translations  list what is missing or unfinished in either language
 yaml-syntax   check that YAML files are well formed
 pagediff      the pages added, changed and removed between two built sites, in Markdown
 summary       the Markdown summary of a GitHub Actions run (data, translations, pages, download)
+
+What editors read is in French, or in English with CSN_LANG=en (see messages/).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from csn.data.publishing import publication_date, scheduled_warnings
 from csn.data.schema import LANGUAGES
 from csn.data.settings import project_settings
 from csn.hosts.mkdocs.site_build import build_site
+from csn.messages import say, say_count
 from csn.pictures.map_svg import off_map_warnings
 from csn.render.build import check_project
 
@@ -39,7 +42,7 @@ def project_folder(start: Path | None = None) -> Path:
     return start
 
 PREVIEW = f"http://{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or '8000'}/"
-LANGUAGE_NAMES = {"fr": "français", "en": "English"}
+LANGUAGE_NAME_CODES = {"fr": "language_name.fr", "en": "language_name.en"}
 # The commands that read the build's date, the day to publish for or the site's address.
 ENVIRONMENT_READERS = frozenset({"validate", "build", "summary"})
 
@@ -56,9 +59,13 @@ def validate(project_dir: Path) -> int:
     elapsed = time.perf_counter() - started
     for problem in scheduled_warnings(site) + off_map_warnings(site):
         print(problem)
-    scheduled = f", {len(site.scheduled)} scheduled for later" if site.scheduled else ""
-    print(f"The data is valid: {len(site.projects)} projects, {len(site.partners)} partners, "
-          f"{len(site.news)} news items published{scheduled}, {len(plan.pages)} pages ({elapsed:.2f} s).")
+    scheduled = say_count("validate.scheduled", len(site.scheduled)) if site.scheduled else ""
+    print(say("validate.valid", projects=say_count("count.projects", len(site.projects)),
+              partners=say_count("count.partners", len(site.partners)),
+              news=say_count("count.news_published", len(site.news)), scheduled=scheduled,
+              pages=say_count("count.pages", len(plan.pages)), seconds=round(elapsed, 2)))
+    if site.drafts:
+        print(say_count("validate.drafts", len(site.drafts)))
     return 0
 
 
@@ -86,7 +93,7 @@ def schema_check(project_dir: Path, files: list[Path]) -> int:
     if problems:
         print_problems(problems)
         return 1
-    print("Every data file matches its JSON Schema.")
+    print(say("schema_check.valid"))
     return 0
 
 
@@ -96,13 +103,16 @@ def new(project_dir: Path, kind: str, title: str, record_id: str, date: str, tit
     try:
         created = new_item(project_dir, kind, title=title, record_id=record_id, date=date, title_en=title_en)
     except ScaffoldError as error:
-        print(f"make new-{kind}: {error}", file=sys.stderr)
+        print(f"make new-{kind}: {error.message}", file=sys.stderr)
         return 1
-    print(f"Created {created.path.relative_to(project_dir).as_posix()}")
-    print("Its pages, once every TODO is replaced and `make validate` passes:")
+    print(say("scaffold.created", file=created.path.relative_to(project_dir).as_posix()))
+    print(say("scaffold.pages"))
     for lang in LANGUAGES:
-        print(f"  {LANGUAGE_NAMES[lang]:<9} /{created.paths[lang]}  (preview: {PREVIEW}{created.paths[lang]})")
-    print("A `slug:` in the file changes the last part of these addresses.")
+        name = say(LANGUAGE_NAME_CODES[lang])
+        print(f"  {name:<9} /{created.paths[lang]}  ({say('scaffold.preview', url=PREVIEW + created.paths[lang])})")
+    if created.slug_todo:
+        print(say("scaffold.slug_todo"))
+    print(say("scaffold.slug_hint"))
     return 0
 
 
@@ -120,9 +130,9 @@ def yaml_syntax(files: list[Path]) -> int:
     problems = [problem for path in files for problem in syntax_problems(path, path.as_posix())]
     if problems:
         print("\n".join(map(str, problems)), file=sys.stderr)
-        print(f"{len(problems)} of {len(files)} YAML files are not well formed.", file=sys.stderr)
+        print(say_count("yaml_syntax.bad", len(problems), files=len(files)), file=sys.stderr)
         return 1
-    print(f"{len(files)} YAML files are well formed.")
+    print(say_count("yaml_syntax.good", len(files)))
     return 0
 
 

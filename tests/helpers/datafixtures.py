@@ -39,6 +39,15 @@ def problems_of(data_dir: Path) -> list[Problem]:
     return raised.value.problems
 
 
+def assert_says(problem: Problem, codes: str | tuple[str, ...], quoted: str = "") -> None:
+    """The problem is the one expected, by its code and those of the messages it quotes (never by its wording),
+    and quotes `quoted` (a value from the data, the same in every language) in French and in English."""
+    expected = (codes,) if isinstance(codes, str) else codes
+    assert problem.message.codes()[: len(expected)] == expected, str(problem)
+    for lang in ("fr", "en"):
+        assert quoted in problem.text(lang), problem.text(lang)
+
+
 def only_problem(data_dir: Path) -> Problem:
     problems = problems_of(data_dir)
     assert len(problems) == 1, "\n".join(map(str, problems))

@@ -14,7 +14,7 @@ from csn.data import load
 from csn.data.errors import DataError
 from csn.data.load import load_site
 from csn.pictures.pipeline import load_site_with_pictures
-from tests.helpers.datafixtures import problems_of
+from tests.helpers.datafixtures import assert_says, problems_of
 from tests.helpers.hostile import png_bytes
 from tests.helpers.sitebuild import build
 
@@ -71,11 +71,19 @@ IDENTITY_LOGO = "assets/identity/csn-wordmark.svg"  # the real site.yml's logo, 
 
 
 def test_a_path_from_the_site_root_as_the_editing_interface_writes_it_is_the_same_image(data_dir):
+    add_asset(data_dir, "assets/images/udem.svg", SVG_OK)
+    set_logo(data_dir, "/assets/images/udem.svg")
+    site = load_site(data_dir)
+    assert next(p for p in site.partners if p.id == "udem").logo == "assets/images/udem.svg"
+    assert "assets/images/udem.svg" in site.assets and "/assets/images/udem.svg" not in site.assets
+
+
+def test_a_raster_path_from_the_site_root_is_processed_like_the_same_path(data_dir):
     add_asset(data_dir, "assets/images/udem.png", png_bytes())
     set_logo(data_dir, "/assets/images/udem.png")
-    site = load_site(data_dir)
-    assert next(p for p in site.partners if p.id == "udem").logo == "assets/images/udem.png"
-    assert "assets/images/udem.png" in site.assets and "/assets/images/udem.png" not in site.assets
+    site = load_site_with_pictures(data_dir)
+    assert next(p for p in site.partners if p.id == "udem").image.src == "assets/images/udem.png"
+    assert any(path.startswith("assets/pictures/udem-") for path in site.picture_files)
 
 
 def outside(tmp: Path) -> Path:
@@ -85,68 +93,69 @@ def outside(tmp: Path) -> Path:
 
 
 SVG_REFUSED = {
-    "script": ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "<script> element"),
+    "script": ('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', ("svg.element", "<script>")),
     "namespaced script": ('<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:script>alert(1)</s:script></s:svg>',
-                          "<script> element"),
-    "event handler": ('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "event handler (`onload`)"),
+                          ("svg.element", "<script>")),
+    "event handler": ('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', ("svg.handler", "`onload`")),
     "event handler in capitals": ('<svg xmlns="http://www.w3.org/2000/svg"><rect ONCLICK="x()"/></svg>',
-                                  "event handler"),
+                                  ("svg.handler", "`onclick`")),
     "foreign object": ('<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>',
-                       "<foreignObject> element"),
+                       ("svg.element", "<foreignObject>")),
     "xhtml inside": (('<svg xmlns="http://www.w3.org/2000/svg"><h:iframe xmlns:h="http://www.w3.org/1999/xhtml"/>'
-                     '</svg>'), "<iframe> element"),
+                     '</svg>'), ("svg.element", "<iframe>")),
     "javascript link": (('<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
-                        '<a x:href="javascript:alert(1)"><text>x</text></a></svg>'), "links to another file"),
+                        '<a x:href="javascript:alert(1)"><text>x</text></a></svg>'), ("svg.href", "`href`")),
     "external image": ('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/x.png"/></svg>',
-                       "links to another file"),
+                       ("svg.href", "`href`")),
     "animated href": (('<svg xmlns="http://www.w3.org/2000/svg"><a href="#x"><set attributeName="href" '
-                      'to="javascript:alert(1)"/></a></svg>'), "javascript:"),
+                      'to="javascript:alert(1)"/></a></svg>'), ("svg.javascript", "`javascript:`")),
     "animated handler": (('<svg xmlns="http://www.w3.org/2000/svg"><animate attributeName="onbegin" '
-                         'values="x"/></svg>'), "animates `onbegin`"),
+                         'values="x"/></svg>'), ("svg.animation", "`onbegin`")),
     "style import": (('<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(https://evil.example/a.css);'
-                     '</style></svg>'), "<style>"),
+                     '</style></svg>'), (("svg.style_element", "svg.css_at_rule"), "<style>")),
     "style url": (('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill: url( \'https://evil.example/\')"/>'
-                  '</svg>'), "from a style"),
+                  '</svg>'), (("svg.style_attribute", "svg.css_function"), "url(…)")),
     "entity bomb": (('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
-                    '<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>'), "DOCTYPE"),
+                    '<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>'), ("svg.doctype", "DOCTYPE")),
     "stylesheet instruction": (('<?xml-stylesheet href="https://evil.example/a.css"?>'
-                               '<svg xmlns="http://www.w3.org/2000/svg"/>'), "processing instruction"),
-    "not svg": ('<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>', "not an SVG image"),
-    "not well formed": ('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', "not a well-formed SVG file"),
+                               '<svg xmlns="http://www.w3.org/2000/svg"/>'), ("svg.processing_instruction", "<?…?>")),
+    "not svg": ('<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>', ("svg.root", "<svg>")),
+    "not well formed": ('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', ("svg.malformed", "SVG")),
 }
 
 
-@pytest.mark.parametrize("svg, words", SVG_REFUSED.values(), ids=SVG_REFUSED.keys())
-def test_an_unsafe_svg_is_refused(data_dir, svg, words):
+@pytest.mark.parametrize("svg, said", SVG_REFUSED.values(), ids=SVG_REFUSED.keys())
+def test_an_unsafe_svg_is_refused(data_dir, svg, said):
     add_asset(data_dir, "assets/logos/udem.svg", svg)
     line = set_logo(data_dir, "assets/logos/udem.svg")
     problems = problems_of(data_dir)
     assert [(p.file, p.line, p.field) for p in problems] == [(PARTNER, line, "logo")], problems
-    assert words in problems[0].message, str(problems[0])
+    codes, quoted = said
+    assert_says(problems[0], ("image.content", *((codes,) if isinstance(codes, str) else codes)), quoted)
 
 
 PATH_REFUSED = {
-    "absolute": ("/etc/passwd", "relative path"),
-    "site root, outside assets": ("/data/site.yml", "relative path"),
-    "site root, then up": ("/assets/../data/site.yml", "must not contain `..`"),
-    "windows absolute": ("'C:/logo.png'", "relative path"),
-    "backslashes": ("'assets\\logos\\udem.png'", "relative path"),
-    "parent folder": ("assets/../data/site.yml", "must not contain `..`"),
-    "leading parent": ("../outside.png", "must not contain `..`"),
-    "outside assets": ("docs/logo.png", "must be a file of the assets/ folder"),
-    "address": ("https://evil.example/logo.png", "is an address"),
-    "data url": ("'data:image/svg+xml,<svg onload=alert(1)>'", "is an address"),
-    "hidden file": ("assets/.secret.png", "hidden file"),
-    "not an image": ("assets/notes.txt", "is not an image"),
-    "missing": ("assets/logos/absent.png", "no such file"),
-    # A logo is read by its content, whatever its extension: these are no pictures at all.
-    "wrong content": ("assets/logos/fake.png", "is not an image (whatever its extension says)"),
-    "svg named png": ("assets/logos/drawing.png", "is not an image (whatever its extension says)"),
+    "absolute": ("/etc/passwd", "image.not_relative"),
+    "site root, outside assets": ("/data/site.yml", "image.not_relative"),
+    "site root, then up": ("/assets/../data/site.yml", "image.dots"),
+    "windows absolute": ("'C:/logo.png'", "image.not_relative"),
+    "backslashes": ("'assets\\logos\\udem.png'", "image.not_relative"),
+    "parent folder": ("assets/../data/site.yml", "image.dots"),
+    "leading parent": ("../outside.png", "image.dots"),
+    "outside assets": ("docs/logo.png", "image.outside_assets"),
+    "address": ("https://evil.example/logo.png", "image.address"),
+    "data url": ("'data:image/svg+xml,<svg onload=alert(1)>'", "image.address"),
+    "hidden file": ("assets/.secret.png", "image.hidden_file"),
+    "not an image": ("assets/notes.txt", "image.not_image"),
+    "missing": ("assets/logos/absent.png", "image.missing"),
+    # A raster logo is read by its content, whatever its extension: these are no pictures at all.
+    "wrong content": ("assets/logos/fake.png", ("picture.about", "picture.not_image")),
+    "svg named png": ("assets/logos/drawing.png", ("picture.about", "picture.not_image")),
 }
 
 
-@pytest.mark.parametrize("value, words", PATH_REFUSED.values(), ids=PATH_REFUSED.keys())
-def test_a_path_outside_the_rules_is_refused(data_dir, value, words):
+@pytest.mark.parametrize("value, codes", PATH_REFUSED.values(), ids=PATH_REFUSED.keys())
+def test_a_path_outside_the_rules_is_refused(data_dir, value, codes):
     add_asset(data_dir, "assets/notes.txt", "notes")
     add_asset(data_dir, "assets/logos/fake.png", b"GIF89a" + b"\x00" * 20)
     add_asset(data_dir, "assets/logos/drawing.png", SVG_OK)
@@ -154,7 +163,7 @@ def test_a_path_outside_the_rules_is_refused(data_dir, value, words):
     line = set_logo(data_dir, value)
     problems = problems_of(data_dir)
     assert [(p.file, p.line, p.field) for p in problems] == [(PARTNER, line, "logo")], problems
-    assert words in problems[0].message, str(problems[0])
+    assert_says(problems[0], codes)
 
 
 def test_a_symbolic_link_leading_out_of_assets_is_refused(data_dir, tmp_path):
@@ -163,7 +172,7 @@ def test_a_symbolic_link_leading_out_of_assets_is_refused(data_dir, tmp_path):
     line = set_logo(data_dir, "assets/logos/udem.png")
     (problem,) = problems_of(data_dir)
     assert (problem.file, problem.line, problem.field) == (PARTNER, line, "logo")
-    assert "leads outside the assets/ folder" in problem.message
+    assert_says(problem, "image.symlink", "assets/")
 
 
 def test_an_assets_folder_that_links_outside_is_refused(data_dir, tmp_path):
@@ -175,7 +184,7 @@ def test_an_assets_folder_that_links_outside_is_refused(data_dir, tmp_path):
     problems = problems_of(data_dir)
     # The logo, the identity's logo and any picture of the fixture's records: all lie outside now.
     assert {(p.file, p.field) for p in problems} >= {(PARTNER, "logo"), ("data/site.yml", "logo")}, problems
-    assert all("leads outside" in problem.message for problem in problems)
+    assert all(problem.code == "image.symlink" for problem in problems)
 
 
 def test_an_image_in_markdown_must_be_a_checked_asset_too(data_dir):
@@ -188,7 +197,8 @@ def test_an_image_in_markdown_must_be_a_checked_asset_too(data_dir):
     (problem,) = problems_of(data_dir)
     assert (problem.file, problem.line, problem.field) == (
         "data/news/2020-06-29-adhesion-echalliance.yml", line, "body.fr")
-    assert problem.message.startswith("image: `assets/photos/munich.svg` holds a <script> element")
+    assert_says(problem, ("image.in_text", "image.content", "svg.element"), "`assets/photos/munich.svg`")
+    assert problem.text("fr").startswith("image : `assets/photos/munich.svg` contient un élément <script>")
 
 
 def test_an_image_at_the_address_of_a_theme_file_stops_the_build(data_dir):
@@ -200,7 +210,7 @@ def test_an_image_at_the_address_of_a_theme_file_stops_the_build(data_dir):
                     encoding="utf-8")
     result = build(data_dir.parent)
     assert result.returncode != 0
-    assert "assets/images/favicon.png: the theme already has a file at this address: rename the image" in result.output
+    assert "assets/images/favicon.png : le thème a déjà un fichier à cette adresse : renommez l'image" in result.output
 
 
 def test_a_reused_reading_keeps_its_images_and_a_changed_image_is_judged_again(data_dir, monkeypatch):
@@ -227,4 +237,4 @@ def test_a_reused_reading_keeps_its_images_and_a_changed_image_is_judged_again(d
     image.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8")
     with pytest.raises(DataError) as error:
         load_site(data_dir, reuse=memory)
-    assert "udem.yml" in reads and any("script" in problem.message for problem in error.value.problems)
+    assert "udem.yml" in reads and any("svg.element" in problem.message.codes() for problem in error.value.problems)

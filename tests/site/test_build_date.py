@@ -41,6 +41,6 @@ def test_a_wrong_value_is_refused_with_what_to_do(value):
 def test_a_build_with_a_wrong_value_stops_with_one_clear_line(data_dir):
     result = build(data_dir.parent, extra_env={"SOURCE_DATE_EPOCH": "last tuesday"})
     assert result.returncode != 0
-    assert "SOURCE_DATE_EPOCH: `last tuesday` is not a time" in result.output
+    assert "SOURCE_DATE_EPOCH: `last tuesday` n'est pas un instant" in result.output
     assert "Traceback" not in result.output
     assert not (result.site / "index.html").exists()

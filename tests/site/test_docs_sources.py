@@ -51,24 +51,24 @@ def make_dangling_link(path: Path) -> None:
 
 
 SPECIAL = {
-    "fifo named like a page": ("docs/fr/piege.md", make_fifo, "a named pipe (FIFO)"),
-    "fifo in a subfolder": ("docs/en/sub/pipe", make_fifo, "a named pipe (FIFO)"),
-    "socket": ("docs/fr/prise.md", make_socket, "a socket"),
-    "fifo in overrides": ("overrides/partials/pipe.html", make_fifo, "a named pipe (FIFO)"),
-    "fifo in data": ("data/projects/tube.yml", make_fifo, "a named pipe (FIFO)"),
-    "link loop": ("docs/fr/boucle.md", make_link_loop, "loop of symbolic links"),
-    "folder loop": ("docs/fr/ici", make_folder_loop, "a folder that holds it"),
-    "dangling link": ("docs/en/lost.md", make_dangling_link, "a symbolic link to nothing"),
+    "fifo named like a page": ("docs/fr/piege.md", make_fifo, ("file.special", "file.fifo")),
+    "fifo in a subfolder": ("docs/en/sub/pipe", make_fifo, ("file.special", "file.fifo")),
+    "socket": ("docs/fr/prise.md", make_socket, ("file.special", "file.socket")),
+    "fifo in overrides": ("overrides/partials/pipe.html", make_fifo, ("file.special", "file.fifo")),
+    "fifo in data": ("data/projects/tube.yml", make_fifo, ("file.special", "file.fifo")),
+    "link loop": ("docs/fr/boucle.md", make_link_loop, ("file.link_loop",)),
+    "folder loop": ("docs/fr/ici", make_folder_loop, ("file.link_to_parent",)),
+    "dangling link": ("docs/en/lost.md", make_dangling_link, ("file.dangling_link",)),
 }
 
 
-@pytest.mark.parametrize(("where", "make", "words"), SPECIAL.values(), ids=SPECIAL.keys())
-def test_special_files_and_loops_are_clear_errors(project, where, make, words):
+@pytest.mark.parametrize(("where", "make", "codes"), SPECIAL.values(), ids=SPECIAL.keys())
+def test_special_files_and_loops_are_clear_errors(project, where, make, codes):
     path = project / where
     path.parent.mkdir(parents=True, exist_ok=True)
     make(path)
     problems = problems_of(project)
-    assert any(p.file == where and words in p.message for p in problems), "\n".join(map(str, problems))
+    assert any(p.file == where and p.message.codes() == codes for p in problems), "\n".join(map(str, problems))
 
 
 def test_validate_and_build_stop_at_once_without_traceback(project):
@@ -79,7 +79,8 @@ def test_validate_and_build_stop_at_once_without_traceback(project):
                           capture_output=True, text=True, timeout=120, check=False)
     output = done.stdout + done.stderr
     assert done.returncode == 1 and "Traceback" not in output
-    assert "docs/fr/piege.md: is a named pipe (FIFO)" in output and "docs/en/here: is a symbolic link to a folder" in output
+    assert "docs/fr/piege.md: est un tube nommé (FIFO)" in output
+    assert "docs/en/here: est un lien symbolique vers un dossier qui le contient" in output
     result = build(project)  # would hang (the FIFO) or die of OSError (the loop) without the check
     assert result.returncode != 0 and "Traceback" not in result.output and "piege.md" in result.output
 
@@ -92,30 +93,30 @@ def set_front_matter(project: Path, page: str, front: bytes) -> Path:
 
 
 FRONT_MATTER = {
-    "unclosed bracket": (b"title: [Projets\nslug: projets", 3, "", "YAML syntax error"),
-    "python tag": (b"title: !!python/object/apply:os.system ['true']\nslug: projets", 2, "title", "tags"),
-    "latin-1": ("title: Projets édités\nslug: projets".encode("latin-1"), 2, "", "not UTF-8"),
-    "duplicate key": (b"title: Projets\ntitle: Autres\nslug: projets", 3, "title", "appears twice"),
-    "title as a list": (b"title:\n  - Projets\nslug: projets", 3, "title", "must be a text on one line"),
-    "invisible title": ("title: \u200b\u200d\u2063\nslug: projets".encode(), 2, "title", "invisible character"),
-    "bidi in slug": ("title: Projets\nslug: proj\u202eets".encode(), 3, "slug", "invisible character"),
-    "anchor and alias": (b"title: &t Projets\ndescription: *t\nslug: projets", 2, "title", "anchors"),
+    "unclosed bracket": (b"title: [Projets\nslug: projets", 2, "", "yaml.unclosed_bracket"),
+    "python tag": (b"title: !!python/object/apply:os.system ['true']\nslug: projets", 2, "title", "yaml_feature.tag"),
+    "latin-1": ("title: Projets édités\nslug: projets".encode("latin-1"), 2, "", "encoding.not_utf8"),
+    "duplicate key": (b"title: Projets\ntitle: Autres\nslug: projets", 3, "title", "duplicate.key"),
+    "title as a list": (b"title:\n  - Projets\nslug: projets", 3, "title", "shape.text"),
+    "invisible title": ("title: \u200b\u200d\u2063\nslug: projets".encode(), 2, "title", "hidden.at"),
+    "bidi in slug": ("title: Projets\nslug: proj\u202eets".encode(), 3, "slug", "hidden.after"),
+    "anchor and alias": (b"title: &t Projets\ndescription: *t\nslug: projets", 2, "title", "yaml_feature.anchor"),
 }
 
 
-@pytest.mark.parametrize(("front", "line", "field", "words"), FRONT_MATTER.values(), ids=FRONT_MATTER.keys())
-def test_front_matter_problems_are_located(project, front, line, field, words):
+@pytest.mark.parametrize(("front", "line", "field", "code"), FRONT_MATTER.values(), ids=FRONT_MATTER.keys())
+def test_front_matter_problems_are_located(project, front, line, field, code):
     set_front_matter(project, "fr/projects.md", front)
     problems = problems_of(project)
     assert [(p.file, p.line, p.field) for p in problems] == [("docs/fr/projects.md", line, field)], problems
-    assert words.lower() in problems[0].message.lower(), str(problems[0])
+    assert problems[0].code == code, str(problems[0])
 
 
 def test_an_unclosed_front_matter_is_reported(project):
     path = project / "docs" / "fr" / "about.md"
     path.write_text("---\ntitle: À propos\nslug: a-propos\n\n# À propos\n", encoding="utf-8")
     [problem] = problems_of(project)
-    assert (problem.file, problem.line) == ("docs/fr/about.md", 1) and "never closed" in problem.message
+    assert (problem.file, problem.line, problem.code) == ("docs/fr/about.md", 1, "docs.front_matter_open")
 
 
 def test_front_matter_is_read_the_yaml_1_2_way(project):

@@ -55,8 +55,9 @@ def test_a_site_address_is_accepted(value):
 @pytest.mark.parametrize(("value", "why"), BAD_URLS.items())
 def test_a_wrong_site_address_is_refused_with_a_clear_message(value, why):
     [problem] = site_url_problems(value)
-    assert problem.file == "SITE_URL" and why in problem.message
-    assert "set it to the site's public address, like https://" in problem.message
+    assert problem.file == "SITE_URL" and problem.code == "site_url.invalid"
+    assert why in problem.text("en") and "set it to the site's public address, like https://" in problem.text("en")
+    assert "donnez l'adresse publique du site, comme https://" in problem.text("fr")
     assert "\n" not in str(problem) and "\x00" not in str(problem)
 
 
@@ -66,8 +67,8 @@ def test_the_address_in_mkdocs_yml_is_named_as_such():
 
 
 ENVIRONMENTS = {
-    "SOURCE_DATE_EPOCH": ("last tuesday", "SOURCE_DATE_EPOCH: `last tuesday` is not a time"),
-    "CSN_TODAY": ("2030-02-30", "CSN_TODAY: `2030-02-30` is not a day"),
+    "SOURCE_DATE_EPOCH": ("last tuesday", "SOURCE_DATE_EPOCH: `last tuesday` n'est pas un instant"),
+    "CSN_TODAY": ("2030-02-30", "CSN_TODAY: `2030-02-30` n'est pas un jour"),
     "SITE_URL": ('https://csn.example.org/"><script>alert(1)</script>', "SITE_URL: `https://csn.example.org/\""),
 }
 
@@ -75,7 +76,7 @@ ENVIRONMENTS = {
 def test_every_wrong_variable_is_reported_at_once():
     problems = environment_problems({name: value for name, (value, _) in ENVIRONMENTS.items()})
     assert [p.file for p in problems] == ["SOURCE_DATE_EPOCH", "CSN_TODAY", "SITE_URL"]
-    assert environment_problems({"SOURCE_DATE_EPOCH": "9" * 30})[0].message.startswith("`999")
+    assert environment_problems({"SOURCE_DATE_EPOCH": "9" * 30})[0].text().startswith("`999")
     assert environment_problems({}) == [] and environment_problems({"CSN_TODAY": " ", "SITE_URL": ""}) == []
 
 

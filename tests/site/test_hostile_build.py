@@ -96,6 +96,6 @@ def test_a_build_that_links_outside_fails_and_leaks_nothing(tmp_path):
     os.symlink(secret, project / "docs" / "fr" / "secret.txt")
     result = build(project)
     assert result.returncode != 0
-    assert "docs/fr/secret.txt: is a symbolic link that leads outside its folder" in result.output
+    assert "docs/fr/secret.txt: est un lien symbolique qui mène hors de son dossier" in result.output
     assert SECRET not in result.output
     assert not result.site.exists()

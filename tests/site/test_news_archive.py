@@ -125,7 +125,7 @@ def test_the_scheduled_item_appears_nowhere(fixture_site):
 
 
 def test_the_build_says_why_without_a_warning(fixture_site):
-    assert f"scheduled for {FUTURE_DAY}" in fixture_site.output
+    assert f"avertissement : programmée pour le {FUTURE_DAY}" in fixture_site.output
     assert "WARNING" not in fixture_site.output
 
 
@@ -134,7 +134,12 @@ def test_validate_warns_about_the_scheduled_item(fixture_site):
                           capture_output=True, text=True, env={"CSN_TODAY": TODAY, "PATH": "/usr/bin:/bin"},
                           cwd=fixture_site.project / "hooks")
     assert done.returncode == 0, done.stderr
-    assert f"warning: scheduled for {FUTURE_DAY}" in done.stdout and "1 scheduled for later" in done.stdout
+    assert f"avertissement : programmée pour le {FUTURE_DAY}" in done.stdout
+    assert "1 programmée pour plus tard" in done.stdout
+    english = subprocess.run([sys.executable, "-m", "csn", "--project", str(fixture_site.project), "validate"],
+                             check=False, capture_output=True, text=True, cwd=fixture_site.project / "hooks",
+                             env={"CSN_TODAY": TODAY, "PATH": "/usr/bin:/bin", "CSN_LANG": "en"})
+    assert f"warning: scheduled for {FUTURE_DAY}" in english.stdout and "1 scheduled for later" in english.stdout
 
 
 def test_the_item_is_published_on_its_day(tmp_path):

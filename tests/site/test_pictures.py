@@ -8,7 +8,7 @@ import math
 import pytest
 
 from csn.data.load import load_site
-from csn.pictures.map_svg import basemap
+from csn.pictures.map_svg import anchor_of, basemap
 from csn.pictures.projection import MapFrame
 from csn.site.strings import strings_table
 from tests.helpers.htmlcheck import page_url, target_file
@@ -62,49 +62,69 @@ def test_each_picture_is_valid_xml_titled_in_the_page_language(real_site, lang, 
             assert "//" not in value, f"{element.tag} {name}={value}: a picture loads nothing from elsewhere"
 
 
+def layers(svg) -> dict[str, object]:
+    """The map's two layouts, by name (wide, narrow)."""
+    return {c.split("--")[-1]: g for g in svg.iter(q("g")) for c in classes(g) if c.startswith("csn-map__layout--")}
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", ["home", "partners"])
-def test_every_located_partner_has_a_marker_linking_to_its_page(real_site, lang, page):
+def test_every_located_partner_is_reached_from_its_city_s_marker(real_site, lang, page):
     url = INDEX[lang][page]
     svg = inline_svg(source(real_site, url), "csn-map__svg")
-    markers = {resolved(real_site, url, a.get("href")): a for a in svg.iter(q("a"))}
+    partners_page = real_site.html(INDEX[lang]["partners"])
     located = [p for p in SITE.partners if p.location]
-    assert len(located) >= 6
-    assert set(markers) == {entity_url(p, lang) for p in located}
-    assert len(list(svg.iter(q("a")))) == len(located)
-    for partner in located:
-        marker = markers[entity_url(partner, lang)]
-        assert marker.get("aria-label").startswith(partner.name[lang] + " — " + partner.location.city[lang])
-        assert marker.find(q("circle")) is not None
-        label = marker.find(q("text"))
-        assert " ".join(text_of(span) for span in label) == partner.name[lang]  # its name, shown on hover/focus
+    cities = {(p.location.city["fr"], p.country) for p in located}
+    assert set(layers(svg)) == {"wide", "narrow"}
+    for name, layer in layers(svg).items():
+        markers = list(layer.iter(q("a")))
+        assert len(markers) == len(cities), name  # one marker per city
+        reached = set()
+        for marker in markers:
+            assert marker.get("tabindex") == "-1"  # the keyboard uses the list, which links every partner
+            count = int(text_of(next(t for t in marker.iter(q("text")) if "csn-map__count" in classes(t))))
+            href = marker.get("href")
+            if count == 1:
+                reached.add(resolved(real_site, url, href))
+                continue
+            target, _, fragment = href.partition("#")
+            assert resolved(real_site, url, target) == INDEX[lang]["partners"] and fragment
+            entry = partners_page.select_one(f"li#{fragment}")
+            links = [resolved(real_site, INDEX[lang]["partners"], a["href"]) for a in entry.select("a")]
+            assert len(links) == count, fragment
+            reached |= set(links)
+        assert reached == {entity_url(p, lang) for p in located}, name
 
 
-def test_markers_stand_on_their_partners_coordinates_or_are_joined_to_them(real_site):
+def test_markers_stand_on_their_city_or_are_joined_to_it(real_site):
     frame = MapFrame.from_json(basemap()["frame"])
     svg = inline_svg(source(real_site, "en/partners/"), "csn-map__svg")
-    dots = [(float(c.get("cx")), float(c.get("cy"))) for c in svg.iter(q("circle")) if "csn-map__dot" in classes(c)]
-    leaders = [tuple(float(line.get(k)) for k in ("x1", "y1", "x2", "y2")) for line in svg.iter(q("line"))]
-    markers = {resolved(real_site, "en/partners/", a.get("href")): a.find(q("circle")) for a in svg.iter(q("a"))}
-    for partner in (p for p in SITE.partners if p.location):
-        x, y = frame.point(partner.location.longitude, partner.location.latitude)
-        assert 0 < x < frame.width and 0 < y < frame.height, partner.id
-        assert any(math.dist((x, y), dot) < 0.2 for dot in dots), partner.id
-        pin = markers[entity_url(partner, "en")]
-        px, py = float(pin.get("cx")), float(pin.get("cy"))
-        on_place = math.dist((px, py), (x, y)) < 0.2
-        joined = any(math.dist((px, py), l[:2]) < 0.2 and math.dist((x, y), l[2:]) < 0.2 for l in leaders)
-        assert on_place or joined, partner.id
-    munich = [a for a in markers.values() if "Munich" in a.getparent().get("aria-label")]
-    assert len(munich) == 2 and len({(c.get("cx"), c.get("cy")) for c in munich}) == 2  # grouped, not stacked
+    for name, layer in layers(svg).items():
+        dots = [(float(c.get("cx")), float(c.get("cy"))) for c in layer.iter(q("circle")) if "csn-map__dot" in classes(c)]
+        leaders = [tuple(float(line.get(k)) for k in ("x1", "y1", "x2", "y2")) for line in layer.iter(q("line"))]
+        pins = {a.get("data-place"): a.find(q("circle")) for a in layer.iter(q("a"))}
+        by_city: dict[tuple, list] = {}
+        for partner in (p for p in SITE.partners if p.location):
+            by_city.setdefault((partner.location.city["fr"], partner.country), []).append(partner)
+        for (city, country), members in by_city.items():
+            lon = sum(p.location.longitude for p in members) / len(members)
+            lat = sum(p.location.latitude for p in members) / len(members)
+            x, y = frame.point(lon, lat)
+            assert 0 < x < frame.width and 0 < y < frame.height, city
+            pin = pins[anchor_of(city, country)]
+            px, py = float(pin.get("cx")), float(pin.get("cy"))
+            on_place = math.dist((px, py), (x, y)) < 0.2
+            joined = any(math.dist((px, py), line[:2]) < 0.2 and math.dist((x, y), line[2:]) < 0.2 for line in leaders)
+            assert on_place or (joined and any(math.dist((x, y), dot) < 0.2 for dot in dots)), (name, city)
 
 
 @pytest.mark.parametrize("lang, regions", [("fr", "Québec ↔ Bavière"), ("en", "Québec ↔ Bavaria")])
 def test_the_cooperation_quebec_bavaria_is_drawn_and_named(real_site, lang, regions):
     svg = inline_svg(source(real_site, INDEX[lang]["partners"]), "csn-map__svg")
     links = [p for p in svg.iter(q("path")) if "csn-map__link" in classes(p)]
-    assert len(links) == 2  # Montréal–Munich and Québec–Munich
-    labels = [text_of(t) for t in svg.iter(q("text")) if "csn-map__link-label" in classes(t)]
+    assert len(links) == 1  # the regions' partners share projects: one arc between their busiest cities
+    wide = layers(svg)["wide"]
+    labels = [text_of(t) for t in wide.iter(q("text")) if "csn-map__link-label" in classes(t)]
     assert len(labels) == 1 and labels[0].startswith(regions)
     assert regions in svg.find(q("desc")).text
 
@@ -141,8 +161,13 @@ def test_every_project_has_a_bar_linking_to_its_page(real_site, lang):
         row = rows[entity_url(project, lang)]
         assert row.get("aria-label").startswith(f"{project.title[lang]} — {status} — 2020 – 2022")
         assert any("csn-timeline__bar" in classes(r) for r in row.iter(q("rect")))
-        title = next(t for t in row.iter(q("text")) if "csn-timeline__title" in classes(t))
-        assert " ".join(text_of(span) for span in title) == project.title[lang]
+        assert text_of(row.find(q("title"))) == row.get("aria-label")  # the mouse's tooltip: the whole title
+        titles = {c.split("--")[-1]: text_of(t) for t in row.iter(q("text")) for c in classes(t)
+                  if c.startswith("csn-timeline__title--")}
+        assert set(titles) == {"wide", "narrow"}
+        for shown in titles.values():  # whole, or cut at a word and marked
+            assert shown == project.title[lang] or (shown.endswith("…") and project.title[lang].startswith(
+                shown[:-1]) and row.find(q("text[@class='csn-timeline__full']")) is not None)
 
 
 def test_year_precision_dates_fill_their_whole_year_and_fade_across_it(real_site):
@@ -180,16 +205,11 @@ def test_the_programme_period_stands_behind_the_bars(real_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_map_legend_names_the_colours_of_the_markers(real_site, lang):
+def test_the_map_legend_names_its_marks(real_site, lang):
     soup = real_site.html(INDEX[lang]["partners"])
     legend = [li.get_text(strip=True) for li in soup.select("figure.csn-map .csn-legend li")]
     table = strings_table(lang)
-    kinds = {p.kind for p in SITE.partners if p.location}
-    assert legend == [table[f"kind_one.{k}"] for k in ("university", "government", "research", "network", "health",
-                                                         "industry", "other") if k in kinds] + [table["map.links"]]
-    swatches = {c for s in soup.select("figure.csn-map .csn-swatch--kind") for c in s["class"] if c.startswith("csn-kind--")}
-    markers = {c for a in soup.select("figure.csn-map a.csn-map__marker") for c in a["class"] if c.startswith("csn-kind--")}
-    assert swatches == markers == {f"csn-kind--{k}" for k in kinds}
+    assert legend == [table["map.legend_marker"], table["map.legend_link"]]
 
 
 @pytest.mark.parametrize("path, fact, value", [

@@ -15,8 +15,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.helpers.browserkit import free_port
+from tests.helpers.hostile import png_bytes
 from tests.helpers.sitebuild import VENV, copy_whole_project
 
+# What MkDocs and mkdocs-static-i18n would say about their machinery (csn/hosts/mkdocs/editor_log.py).
+MACHINERY_NOTES = ("Template skipped", "stale files", "--clean", "mkdocs_static_i18n: Building",
+                   "mkdocs_static_i18n: Overriding")
 WAIT_SECONDS = 90  # rebuilds take a few seconds; the machine may be busy with other tests
 
 
@@ -102,7 +106,7 @@ def test_serve_follows_edits_survives_a_data_error_and_recovers(project):
         preview.wait_for(en_page, lambda s, soup: h1(soup) == "A revised data lake", "the new English title")
 
         replace_in(data_file, "status: completed", "status: finished")
-        problem = "data/projects/lac-de-donnees.yml:42: status: `finished` is not allowed"
+        problem = "data/projects/lac-de-donnees.yml:42: status: `finished` n'est pas permis"  # French by default
         for page in (fr_page, en_page):
             soup = preview.wait_for(page, lambda s, soup: problem in soup.get_text(), "the page of problems")
             assert soup.find("meta", attrs={"http-equiv": "refresh"}) is not None  # it reloads by itself
@@ -124,6 +128,13 @@ def test_serve_follows_edits_survives_a_data_error_and_recovers(project):
     finally:
         preview.stop()
     assert preview.process.returncode is not None
+    # MkDocs' notes about its own machinery mean nothing to an editor: they are not in the terminal.
+    log = preview.log.read_text(encoding="utf-8")
+    for note in MACHINERY_NOTES:
+        assert note not in log, note
+    assert "Serving on http://127.0.0.1:" in log
+    assert "Aperçu : construction du site (environ 10 secondes), puis ouvrez http://127.0.0.1:" in log
+    assert "mkdocs serve --strict" not in log  # the command line itself means nothing to an editor
 
 
 def test_serve_can_build_one_language_only(project):
@@ -140,11 +151,30 @@ def test_serve_starts_on_data_with_problems_and_shows_them(project):
     replace_in(project / "data" / "partners" / "udem.yml", "kind: university", "kind: school")
     preview = Preview(project, "ONLY=fr")
     try:
-        soup = preview.wait_for("", lambda s, soup: "kind: `school` is not allowed" in soup.get_text(),
+        soup = preview.wait_for("", lambda s, soup: "kind: `school` n'est pas permis" in soup.get_text(),
                                 "the page of problems")
         assert soup.find("ol", class_="csn-problems") is not None
         replace_in(project / "data" / "partners" / "udem.yml", "kind: school", "kind: university")
         preview.wait_for("partenaires/universite-de-montreal/", lambda s, soup: s == 200 and h1(soup).startswith(
             "Université de Montréal"), "the partner page")
+    finally:
+        preview.stop()
+
+
+def test_adding_the_missing_image_brings_the_preview_back_without_saving_the_record(project):
+    """The preview watches assets/ too; its page of problems speaks English with CSN_LANG=en."""
+    partner = project / "data" / "partners" / "udem.yml"
+    partner.write_text(partner.read_text(encoding="utf-8") + "logo: assets/logos/udem-logo.png\n", encoding="utf-8")
+    preview = Preview(project, "ONLY=fr", "CSN_LANG=en")
+    try:
+        soup = preview.wait_for("", lambda s, soup: "`assets/logos/udem-logo.png`: no such file" in soup.get_text(),
+                                "the page of problems")
+        assert soup.find("ol", class_="csn-problems")["lang"] == "en"
+        logo = project / "assets" / "logos" / "udem-logo.png"
+        logo.parent.mkdir(parents=True, exist_ok=True)
+        logo.write_bytes(png_bytes())
+        soup = preview.wait_for("partenaires/universite-de-montreal/", lambda s, soup: s == 200 and h1(soup).startswith(
+            "Université de Montréal"), "the partner page, once the image is there")
+        assert soup.find("img", src=lambda src: src and src.endswith("assets/logos/udem-logo.png")) is not None
     finally:
         preview.stop()

@@ -34,13 +34,13 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
     break_a_link(project)
     code, output = csn_build(project)
     assert code != 0 and "page-absente.md" in output
-    assert "site/ was left as it was" in output
+    assert "La construction a échoué : site/ est resté tel quel." in output
     assert marker.read_text(encoding="utf-8") == "still here" and (site / "index.html").read_bytes() == home
     assert sorted(p.name for p in project.iterdir() if "site" in p.name) == ["site"]  # no staging left behind
 
     (project / "data" / "projects" / "casse.yml").write_text("title: [\n", encoding="utf-8")
     code, output = csn_build(project)
-    assert code != 0 and "data/projects/casse.yml:2:" in output
+    assert code != 0 and "data/projects/casse.yml:1:" in output
     assert marker.is_file() and (site / "index.html").read_bytes() == home
 
     (project / "data" / "projects" / "casse.yml").unlink()
@@ -73,7 +73,7 @@ def test_two_builds_started_at_once_take_turns(tmp_path):
                                text=True) for _ in range(2)]
     outputs = [build.communicate(timeout=600)[0] for build in builds]
     assert [build.returncode for build in builds] == [0, 0], outputs
-    assert sum("waiting for it to finish" in output for output in outputs) == 1, outputs
+    assert sum("attente de sa fin" in output for output in outputs) == 1, outputs
     site = project / "site"
     assert (site / "index.html").is_file() and (site / "en" / "index.html").is_file()
     assert (site / "api" / "v1").is_dir() and (site / "sitemap.xml").is_file()

@@ -181,7 +181,7 @@ def test_two_builds_at_once_take_turns(tmp_path):
     out_second, err_second = second.communicate(timeout=60)
     assert first.returncode == 0 and second.returncode == 0, err_second
     assert "published first" in out_first and "published second" in out_second
-    assert "Another build of this project is running" in err_second and "waiting" in err_second
+    assert "Une autre construction de ce projet est en cours" in err_second and "attente de sa fin" in err_second
     assert tree(project / "site") == expected(tmp_path, "second")
     old, new = expected(tmp_path, "old"), expected(tmp_path, "first")
     assert all(state in (old, new) for state in seen if state is not None)
@@ -200,7 +200,7 @@ def test_a_build_that_will_not_wait_stops_with_a_message(tmp_path):
             except BuildLocked as error:
                 print(error)
         """), str(HOOKS), str(tmp_path)], capture_output=True, text=True, timeout=60, check=False)
-    assert f"(process {os.getpid()})" in done.stdout and "got the lock" not in done.stdout
+    assert f"(processus {os.getpid()})" in done.stdout and "got the lock" not in done.stdout
     with build_lock(tmp_path, wait=False):  # released: free again
         pass
     with pytest.raises(BuildLocked), build_lock(tmp_path), build_lock(tmp_path, wait=False):

@@ -9,7 +9,7 @@ import pytest
 
 from csn.data.errors import DataError
 from csn.data.load import load_site
-from tests.helpers.datafixtures import GOOD_PROJECT, only_problem, problems_of, write
+from tests.helpers.datafixtures import GOOD_PROJECT, assert_says, only_problem, problems_of, write
 from tests.helpers.sitebuild import PROJECT_DIR, build
 
 
@@ -19,49 +19,50 @@ def test_good_fixture_is_valid(data_dir):
     assert "essai" in {p.id for p in site.projects}
 
 
-@pytest.mark.parametrize("old, new, line, field, words", [
-    ("status: active", "status: [active", 11, "", "started on line 10"),
-    ("status: active", "status: active\nstatus: planned", 11, "status", "appears twice"),
-    ("status: active", "statut: active", 10, "statut", "did you mean `status`"),
-    ("status: active", "status: ongoing", 10, "status", "use one of planned, active, completed"),
-    ("  en: Test project", "", 2, "title.en", "missing English text"),
-    ("  en: Test project", "  en: ''", 3, "title.en", "missing English text"),
-    ("start: 2021-03", "start: 2021-02-30", 11, "start", "does not exist"),
-    ("start: 2021-03", "start: March 2021", 11, "start", "is not a date"),
-    ("  - formation", "  - cuisine", 13, "themes[0]", "`cuisine` is not a known theme"),
-    ("  - udem", "  - nasa", 15, "partners[0]", "`nasa` is not a known partner"),
-    ("  - udem", "  - id: udem\n    role: Hôte", 16, "partners[0].role", "needs both languages"),
-    ("title:\n  fr: Projet d'essai\n  en: Test project", "title: Test project", 1, "title", "needs both languages"),
-    ("status: active", "status: active\nfeatured: yes", 11, "featured", "`true` or `false`"),
-    ("status: active", "status: active\nslug:\n  fr: Projet Essai\n  en: test", 12, "slug.fr", "not a valid id"),
+@pytest.mark.parametrize("old, new, line, field, code, quoted", [
+    ("status: active", "status: [active", 10, "", "yaml.unclosed_bracket", "["),
+    ("status: active", "status: active\nstatus: planned", 11, "status", "duplicate.key", "`status`"),
+    ("status: active", "statut: active", 10, "statut", "field.unknown_near", "`status`"),
+    ("status: active", "status: ongoing", 10, "status", "value.choices", "planned, active, completed"),
+    ("  en: Test project", "", 2, "title.en", "translation.missing", "`en: …`"),
+    ("  en: Test project", "  en: ''", 3, "title.en", "translation.missing", "`en: …`"),
+    ("start: 2021-03", "start: 2021-02-30", 11, "start", "date.no_day", "`2021-02-30`"),
+    ("start: 2021-03", "start: March 2021", 11, "start", "date.invalid", "`March 2021`"),
+    ("  - formation", "  - cuisine", 13, "themes[0]", "ref.unknown", "`cuisine`"),
+    ("  - udem", "  - nasa", 15, "partners[0]", "ref.unknown", "`nasa`"),
+    ("  - udem", "  - id: udem\n    role: Hôte", 16, "partners[0].role", "translation.both", "`fr:`"),
+    ("title:\n  fr: Projet d'essai\n  en: Test project", "title: Test project", 1, "title", "translation.both", ""),
+    ("status: active", "status: active\nfeatured: yes", 11, "featured", "yes_no.invalid", "`true`"),
+    ("status: active", "status: active\nslug:\n  fr: Projet Essai\n  en: test", 12, "slug.fr", "id.invalid",
+     "`Projet Essai`"),
 ])
-def test_each_failure_names_file_line_and_field(data_dir, old, new, line, field, words):
+def test_each_failure_names_file_line_and_field(data_dir, old, new, line, field, code, quoted):
     assert old in GOOD_PROJECT
     write(data_dir, "projects/essai.yml", GOOD_PROJECT.replace(old, new))
     problems = problems_of(data_dir)
     matching = [p for p in problems if (p.file, p.line, p.field) == ("data/projects/essai.yml", line, field)]
     assert matching, "\n".join(map(str, problems))
-    assert words in matching[0].message, str(matching[0])
+    assert_says(matching[0], code, quoted)
 
 
 def test_missing_required_field(data_dir):
     write(data_dir, "projects/essai.yml", GOOD_PROJECT.replace("status: active\n", ""))
     problem = only_problem(data_dir)
     assert (problem.file, problem.line, problem.field) == ("data/projects/essai.yml", 1, "status")
-    assert "missing" in problem.message
+    assert_says(problem, "missing.field", "`status:`")
 
 
 def test_bad_id_in_file_name(data_dir):
     write(data_dir, "projects/Essai_Projet.yml", GOOD_PROJECT)
     problem = only_problem(data_dir)
     assert (problem.file, problem.field) == ("data/projects/Essai_Projet.yml", "id")
-    assert "not a valid id" in problem.message
+    assert_says(problem, ("id.file_name", "id.invalid"), "`Essai_Projet`")
 
 
 def test_duplicate_slug_in_one_language(data_dir):
     write(data_dir, "projects/essai.yml", GOOD_PROJECT + "slug:\n  fr: lac-de-donnees\n  en: test-project\n")
     problems = problems_of(data_dir)
-    assert any(p.field == "slug.fr" and "already the address" in p.message for p in problems), problems
+    assert any(p.field == "slug.fr" and p.code == "address.taken" for p in problems), problems
 
 
 def test_reference_to_unknown_project_in_news(data_dir):
@@ -69,7 +70,9 @@ def test_reference_to_unknown_project_in_news(data_dir):
     path.write_text(path.read_text(encoding="utf-8") + "projects:\n  - inconnu\n", encoding="utf-8")
     problem = only_problem(data_dir)
     assert problem.file == "data/news/2020-06-29-adhesion-echalliance.yml"
-    assert problem.field == "projects[0]" and "`inconnu` is not a known project" in problem.message
+    assert problem.field == "projects[0]"
+    assert problem.text("en").startswith("`inconnu` is not a known project id: use one of ")
+    assert problem.text("fr").startswith("`inconnu` n'est l'identifiant d'aucun projet : utilisez l'un de ")
 
 
 def test_every_problem_is_reported_at_once(data_dir):
@@ -86,7 +89,7 @@ def test_validate_command_prints_locations_and_exits_1(tmp_path, data_dir):
     done = subprocess.run([sys.executable, "-m", "csn", "--project", str(data_dir.parent), "validate"],
                           capture_output=True, text=True, cwd=PROJECT_DIR / "hooks", check=False)
     assert done.returncode == 1
-    assert "data/projects/essai.yml:10: status: `ongoing` is not allowed" in done.stderr
+    assert "data/projects/essai.yml:10: status: `ongoing` n'est pas permis" in done.stderr
     assert "Traceback" not in done.stderr
 
 
@@ -94,24 +97,25 @@ def test_build_with_bad_data_fails_cleanly_and_writes_nothing(data_dir):
     write(data_dir, "projects/essai.yml", GOOD_PROJECT.replace("  - udem", "  - nasa"))
     result = build(data_dir.parent)
     assert result.returncode != 0
-    assert "data/projects/essai.yml:15: partners[0]: `nasa` is not a known partner" in result.output
+    assert "data/projects/essai.yml:15: partners[0]: `nasa` n'est l'identifiant d'aucun partenaire" in result.output
+    assert "les données ont 1 problème ; rien n'a été construit" in result.output
     assert "Traceback" not in result.output
     assert not (result.site / "index.html").exists()
 
 
-@pytest.mark.parametrize("old, new, line, field, words", [
-    ("  en: Test project", "  en: TODO", 3, "title.en", "still says TODO: replace it with the real text"),
-    ("  en: Test project", "  en: Test project (TODO relire)", 3, "title.en", "still says TODO"),
-    ("status: active", "status: TODO", 10, "status", "still says TODO: replace it with one of planned, active"),
-    ("  - udem", "  - TODO", 15, "partners[0]", "still says TODO"),
+@pytest.mark.parametrize("old, new, line, field, codes", [
+    ("  en: Test project", "  en: TODO", 3, "title.en", ("todo.text", "todo.hint_text")),
+    ("  en: Test project", "  en: Test project (TODO relire)", 3, "title.en", ("todo.text", "todo.hint_text")),
+    ("status: active", "status: TODO", 10, "status", ("todo.text", "todo.hint_choices")),
+    ("  - udem", "  - TODO", 15, "partners[0]", ("todo.text",)),
     ("description:\n  fr: Une description.", "description:\n  fr: |\n    Un paragraphe.\n\n    TODO la suite", 8,
-     "description.fr", "still says TODO"),
+     "description.fr", ("todo.text", "todo.hint_text")),
 ])
-def test_text_holding_the_todo_marker_is_refused(data_dir, old, new, line, field, words):
+def test_text_holding_the_todo_marker_is_refused(data_dir, old, new, line, field, codes):
     write(data_dir, "projects/essai.yml", GOOD_PROJECT.replace(old, new))
     problem = only_problem(data_dir)
     assert (problem.file, problem.line, problem.field) == ("data/projects/essai.yml", line, field), str(problem)
-    assert words in problem.message
+    assert_says(problem, codes)
 
 
 def test_a_name_written_once_may_tell_its_language(data_dir):
@@ -127,7 +131,7 @@ def test_name_lang_must_be_a_language_code(data_dir):
     problem = only_problem(data_dir)
     line = path.read_text(encoding="utf-8").splitlines().index("name_lang: English") + 1
     assert (problem.file, problem.line, problem.field) == ("data/partners/digital-health-canada.yml", line, "name_lang")
-    assert "not a language code" in problem.message
+    assert_says(problem, "language_code.invalid", "`English`")
 
 
 def test_name_lang_beside_a_name_written_per_language_is_refused(data_dir):
@@ -136,21 +140,22 @@ def test_name_lang_beside_a_name_written_per_language_is_refused(data_dir):
     problem = only_problem(data_dir)
     assert (problem.file, problem.field) == ("data/partners/bayfor.yml", "name_lang")
     assert problem.line == len(path.read_text(encoding="utf-8").splitlines())
-    assert "remove `name_lang`" in problem.message
-@pytest.mark.parametrize("slug, words", [("page", "reserved for the site"), ("2020", "year's news archive")])
-def test_a_news_slug_cannot_take_an_address_of_the_archive(data_dir, slug, words):
+    assert problem.code == "value.name_lang_not_needed"
+@pytest.mark.parametrize("slug, code", [("page", "reserved.address"), ("2020", "reserved.news_year")])
+def test_a_news_slug_cannot_take_an_address_of_the_archive(data_dir, slug, code):
     path = data_dir / "news/2020-06-29-adhesion-echalliance.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("  en: joining-echalliance", f"  en: {slug}"),
                     encoding="utf-8")
     problem = only_problem(data_dir)
     assert (problem.file, problem.field) == ("data/news/2020-06-29-adhesion-echalliance.yml", "slug.en")
-    assert words in problem.message
+    assert_says(problem, code, f"`{slug}`")
 
 
 def test_a_wrong_csn_today_is_reported_not_guessed(data_dir, monkeypatch):
     monkeypatch.setenv("CSN_TODAY", "2030-02-30")
     problem = only_problem(data_dir)
-    assert problem.file == "CSN_TODAY" and "is not a day" in problem.message
+    assert problem.file == "CSN_TODAY"
+    assert_says(problem, "setting.today", "`2030-02-30`")
 
 
 def test_publication_day_is_montreal_s_unless_pinned():
@@ -169,20 +174,20 @@ def test_publication_day_is_montreal_s_unless_pinned():
     assert not is_published(parse_partial_date("2031"), dt.date(2030, 12, 31))
 
 
-@pytest.mark.parametrize("values, field, words", [
-    ({"news_per_page": 0}, "extra.csn.news_per_page", "from 1 to 100"),
-    ({"news_per_page": "ten"}, "extra.csn.news_per_page", "whole number"),
-    ({"home_news": True}, "extra.csn.home_news", "whole number"),
-    ({"home_partners": 41}, "extra.csn.home_partners", "from 0 to 40"),
-    ({"news_per_pages": 5}, "extra.csn.news_per_pages", "unknown setting"),
+@pytest.mark.parametrize("values, field, code, quoted", [
+    ({"news_per_page": 0}, "extra.csn.news_per_page", "setting.range", "1"),
+    ({"news_per_page": "ten"}, "extra.csn.news_per_page", "setting.range", "`ten`"),
+    ({"home_news": True}, "extra.csn.home_news", "setting.range", "`True`"),
+    ({"home_partners": 41}, "extra.csn.home_partners", "setting.range", "40"),
+    ({"news_per_pages": 5}, "extra.csn.news_per_pages", "setting.unknown", "news_per_page"),
 ])
-def test_site_settings_are_checked(values, field, words):
+def test_site_settings_are_checked(values, field, code, quoted):
     from csn.data.settings import read_settings
 
     with pytest.raises(DataError) as raised:
         read_settings(values)
     assert [(p.file, p.field) for p in raised.value.problems] == [("mkdocs.yml", field)]
-    assert words in raised.value.problems[0].message
+    assert_says(raised.value.problems[0], code, quoted)
 
 
 def test_a_build_with_a_wrong_setting_stops_with_its_name(data_dir):
@@ -191,5 +196,5 @@ def test_a_build_with_a_wrong_setting_stops_with_its_name(data_dir):
                       encoding="utf-8")
     result = build(data_dir.parent)
     assert result.returncode != 0
-    assert "mkdocs.yml: extra.csn.news_per_page: `-1` is not allowed" in result.output
+    assert "mkdocs.yml: extra.csn.news_per_page: `-1` n'est pas permis" in result.output
     assert "Traceback" not in result.output

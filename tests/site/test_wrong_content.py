@@ -12,6 +12,7 @@ import yaml
 
 from csn.data.errors import DataError
 from csn.render.build import check_project
+from tests.helpers.datafixtures import assert_says
 from tests.helpers.sitebuild import copy_project
 
 PROJECT = "data/projects/projet-essai.yml"
@@ -73,7 +74,7 @@ def test_a_title_of_invisible_characters_is_refused(project, title):
     write(project, PROJECT, project_record(title={"fr": title, "en": "Test project"}))
     problems = problems_of(project)
     assert [(p.file, p.field) for p in problems] == [(PROJECT, "title.fr")], problems
-    assert "invisible" in problems[0].message or "no visible character" in problems[0].message
+    assert problems[0].code in ("hidden.at", "hidden.after", "hidden.nothing_visible"), str(problems[0])
 
 
 REPEATS = {
@@ -90,14 +91,14 @@ def test_an_item_listed_twice_is_refused(project, changes, field, key):
     write(project, PROJECT, project_record(**changes))
     [problem] = problems_of(project)
     assert (problem.file, problem.field) == (PROJECT, field)
-    assert f"`{key}` is listed twice (first on line" in problem.message
+    assert_says(problem, "duplicate.item", f"`{key}`")
 
 
 def test_a_news_item_listing_a_project_twice_is_refused(project):
     text = (project / NEWS).read_text(encoding="utf-8")
     (project / NEWS).write_text(text.replace("- projet-essai", "- projet-essai\n- projet-essai"), encoding="utf-8")
     [problem] = problems_of(project)
-    assert (problem.file, problem.field) == (NEWS, "projects[1]") and "listed twice" in problem.message
+    assert (problem.file, problem.field, problem.code) == (NEWS, "projects[1]", "duplicate.item")
 
 
 def set_description(project: Path, fr: str, en: str = "Une description.") -> None:
@@ -112,29 +113,32 @@ def set_description(project: Path, fr: str, en: str = "Une description.") -> Non
 
 # From the project page /projets/projet-essai/ (and /en/projects/test-project/).
 LINKS = {
-    "missing page": ("Voir [la page](../page-absente/).", "where the site has no page"),
-    "other language": ("Voir [le partenaire](../../en/partners/test-partner/).", "the other language"),
-    "root-absolute": ("Voir [le partenaire](/partenaires/partenaire-essai/).", "starts at the domain's root"),
-    "root-absolute missing": ("Voir [x](/nulle-part/).", "starts at the domain's root"),
-    "above the root": ("Voir [x](../../../../x/).", "above the site's root"),
-    "missing page with a fragment": ("Voir [x](../projet-absent/#haut).", "where the site has no page"),
+    "missing page": ("Voir [la page](../page-absente/).", "link.no_page"),
+    "other language": ("Voir [le partenaire](../../en/partners/test-partner/).", "link.other_language"),
+    "root-absolute": ("Voir [le partenaire](/partenaires/partenaire-essai/).", "link.root_path"),
+    "root-absolute missing": ("Voir [x](/nulle-part/).", "link.root_path"),
+    "above the root": ("Voir [x](../../../../x/).", "link.above_root"),
+    "missing page with a fragment": ("Voir [x](../projet-absent/#haut).", "link.no_page"),
 }
 
 
-@pytest.mark.parametrize(("text", "words"), LINKS.values(), ids=LINKS.keys())
-def test_a_link_to_no_page_of_this_language_is_an_error_on_its_line(project, text, words):
+@pytest.mark.parametrize(("text", "code"), LINKS.values(), ids=LINKS.keys())
+def test_a_link_to_no_page_of_this_language_is_an_error_on_its_line(project, text, code):
     set_description(project, "Une description.\n\n" + text + "\n")
     [problem] = problems_of(project)
     assert (problem.file, problem.field) == (PROJECT, "description.fr")
-    assert problem.line == line_of(project, PROJECT, text) and words in problem.message, str(problem)
+    assert problem.line == line_of(project, PROJECT, text), str(problem)
+    assert_says(problem, ("link.in_text", code))
 
 
 def test_the_fix_is_given_for_the_other_language_and_the_root(project):
     set_description(project, "[a](../../en/partners/test-partner/)", "[b](/en/partners/test-partner/)")
-    messages = sorted(p.message for p in problems_of(project))
-    assert "link to `../../partenaires/partenaire-essai/`" in messages[0] or \
-        "link to `../../partenaires/partenaire-essai/`" in messages[1]
+    messages = [p.text("en") for p in problems_of(project)]
+    assert any("link to `../../partenaires/partenaire-essai/`, the page in this language" in m for m in messages)
     assert any("write `../../partners/test-partner/` instead" in m for m in messages)
+    french = [p.text("fr") for p in problems_of(project)]
+    assert any("faites le lien vers `../../partenaires/partenaire-essai/`" in m for m in french)
+    assert any("écrivez plutôt `../../partners/test-partner/`" in m for m in french)
 
 
 def test_links_to_pages_that_exist_pass(project):
@@ -145,18 +149,18 @@ def test_links_to_pages_that_exist_pass(project):
 
 
 UNSUPPORTED = {
-    "footnote": ("Un fait[^1].\n\n[^1]: Sa source.", "[^1]", "footnotes"),
-    "heading": ("# Un titre\n\nDu texte.", "# Un titre", "first-level heading"),
-    "setext heading": ("Un titre\n========\n\nDu texte.", "Un titre", "first-level heading"),
-    "task list": ("À faire :\n\n- [ ] écrire\n- [x] relire", "- [ ] écrire", "task lists"),
+    "footnote": ("Un fait[^1].\n\n[^1]: Sa source.", "[^1]", "markdown.footnotes"),
+    "heading": ("# Un titre\n\nDu texte.", "# Un titre", "markdown.heading_1"),
+    "setext heading": ("Un titre\n========\n\nDu texte.", "Un titre", "markdown.heading_1"),
+    "task list": ("À faire :\n\n- [ ] écrire\n- [x] relire", "- [ ] écrire", "markdown.task_list"),
 }
 
 
-@pytest.mark.parametrize(("text", "written", "words"), UNSUPPORTED.values(), ids=UNSUPPORTED.keys())
-def test_markdown_the_site_does_not_render_is_an_error_on_its_line(project, text, written, words):
+@pytest.mark.parametrize(("text", "written", "code"), UNSUPPORTED.values(), ids=UNSUPPORTED.keys())
+def test_markdown_the_site_does_not_render_is_an_error_on_its_line(project, text, written, code):
     set_description(project, text + "\n")
     [problem] = problems_of(project)
-    assert problem.line == line_of(project, PROJECT, written) and words in problem.message, str(problem)
+    assert problem.line == line_of(project, PROJECT, written) and problem.code == code, str(problem)
 
 
 def test_the_same_syntax_in_code_is_fine(project):
@@ -171,4 +175,4 @@ def test_a_file_that_fails_is_the_only_problem_reported(project):
     (project / "data" / "themes.yml").write_text("theme-essai: {fr: Essai\n", encoding="utf-8")
     problems = problems_of(project)
     assert {p.file for p in problems} == {"data/partners/partenaire-essai.yml", "data/themes.yml"}, problems
-    assert not [p for p in problems if "is not a known" in p.message]
+    assert not [p for p in problems if p.code == "ref.unknown"]

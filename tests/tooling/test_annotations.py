@@ -9,11 +9,12 @@ import textwrap
 
 import pytest
 
-from csn.ci.annotations import FALLBACK_TITLE, escape_data, escape_property, problem_title, workflow_command
+from csn.ci.annotations import escape_data, escape_property, problem_title, workflow_command
 from csn.ci.pagediff import compare_sites, format_markdown
 from csn.ci.summary import Sites, job_summary
 from csn.data.errors import DataError, Problem
 from csn.data.load import load_site
+from csn.messages import FALLBACK_TITLE, Message, catalogue
 from tests.helpers.sitebuild import PROJECT_DIR, build, copy_project, copy_whole_project, make
 
 ECHALLIANCE = "data/news/2020-06-29-adhesion-echalliance.yml"
@@ -36,18 +37,35 @@ def plant_errors(project) -> None:
     (project / "data/partners/casse.yml").write_text("name: [\n", encoding="utf-8")
 
 
-# The exact lines GitHub reads: file, line and title as properties, `field: message` as the message.
+# The exact lines GitHub reads: file, line and title as properties, `field: message` as the message; in
+# French, the consortium's language, unless the workflow sets CSN_LANG=en.
+PARTNER_IDS = "bayfor, delegation-munich, digital-health-canada, echalliance, mei, mrif, udem"
 EXPECTED_COMMANDS = [
+    (f"::error file={ECHALLIANCE},line=2,title=Date invalide::"
+     "date: `2020-06-31` n'existe pas : ce mois n'a pas de jour 31"),
+    (f"::error file={ECHALLIANCE},line=5,title=Traduction manquante::"
+     "title.en: texte en anglais manquant : ajoutez-le sous `title:` sous la forme `en: …`"),
+    (f"::error file={ECHALLIANCE},line=40,title=Référence inconnue::"
+     f"partners[0]: `nasa` n'est l'identifiant d'aucun partenaire : utilisez l'un de {PARTNER_IDS}"),
+    f"::error file={ECHALLIANCE},line=41,title=Champ inconnu::auteur: champ inconnu (vouliez-vous dire `date` ?)",
+    ("::error file=data/partners/casse.yml,line=1,title=Erreur de syntaxe YAML::le [ ouvert sur cette ligne n'est "
+     "jamais fermé : terminez la liste par ] sur la même ligne (ou écrivez un `- élément` par ligne sous le champ, "
+     "sans crochets)"),
+    ("::error file=data/projects/lac-de-donnees.yml,line=42,title=Valeur non permise::"
+     "status: `100%25` n'est pas permis : utilisez l'un de planned, active, completed"),
+]
+EXPECTED_COMMANDS_EN = [
     f"::error file={ECHALLIANCE},line=2,title=Invalid date::date: `2020-06-31` does not exist: this month has no day 31",
     (f"::error file={ECHALLIANCE},line=5,title=Missing translation::"
-    "title.en: missing English text: add it under `title:` as `en: …`"),
+     "title.en: missing English text: add it under `title:` as `en: …`"),
     (f"::error file={ECHALLIANCE},line=40,title=Unknown reference::partners[0]: `nasa` is not a known partner id: "
-    "use one of bayfor, delegation-munich, digital-health-canada, echalliance, mei, mrif, udem"),
+     f"use one of {PARTNER_IDS}"),
     f"::error file={ECHALLIANCE},line=41,title=Unknown field::auteur: unknown field (did you mean `date`?)",
-    ("::error file=data/partners/casse.yml,line=2,title=YAML syntax error::YAML syntax error: did not find expected "
-    "node content (check the indentation and the quotes on this line or the one above)"),
+    ("::error file=data/partners/casse.yml,line=1,title=YAML syntax error::the [ opened on this line is never "
+     "closed: end the list with ] on the same line (or write one `- item` per line below the field, without "
+     "brackets)"),
     ("::error file=data/projects/lac-de-donnees.yml,line=42,title=Value not allowed::"
-    "status: `100%25` is not allowed: use one of planned, active, completed"),
+     "status: `100%25` is not allowed: use one of planned, active, completed"),
 ]
 
 
@@ -58,14 +76,22 @@ def test_escaping_follows_the_workflow_command_syntax():
     assert escape_data("%0A") == "%250A"
 
 
-def test_a_problem_becomes_one_command_with_its_file_line_and_title():
-    problem = Problem("data/news/x,y.yml", 12, "title.en", "missing English text: add it\nunder `title:` as `en: …`")
-    assert workflow_command(problem) == ("::error file=data/news/x%2Cy.yml,line=12,title=Missing translation::"
-                                         "title.en: missing English text: add it%0Aunder `title:` as `en: …`")
-    assert workflow_command(Problem("data/news", 0, "", "folder missing: create it")) == (
+def test_a_problem_becomes_one_command_with_its_file_line_and_title(monkeypatch):
+    monkeypatch.delenv("CSN_LANG", raising=False)
+    problem = Problem("data/news/x,y.yml", 12, "title.en", Message("markdown.html", html="<b>\n%"))
+    assert workflow_command(problem) == ("::error file=data/news/x%2Cy.yml,line=12,title=HTML dans un texte::"
+                                         "title.en: du HTML comme `<b>%0A%25` n'est pas affiché sur le site : "
+                                         "écrivez-le en Markdown (**gras**, *italique*, [texte](https://…), une ligne "
+                                         "vide entre les paragraphes), ou mettez-le entre accents graves pour "
+                                         "l'afficher comme du code")
+    assert workflow_command(Problem("data/news", 0, "", Message("missing.folder"))) == (
+        "::error file=data/news,title=Champ ou fichier manquant::dossier manquant : créez-le")
+    monkeypatch.setenv("CSN_LANG", "en")
+    assert workflow_command(Problem("data/news", 0, "", Message("missing.folder"))) == (
         "::error file=data/news,title=Missing field or file::folder missing: create it")
-    warning = Problem("data/news/x.yml", 2, "date", "is in the future: it appears on that day", severity="warning")
-    assert workflow_command(warning).startswith("::warning file=data/news/x.yml,line=2,title=")
+    warning = Problem("data/news/x.yml", 2, "date", Message("scheduled.news", date="2030-01-01", today="2029-01-01",
+                                                            variable="CSN_TODAY"), severity="warning")
+    assert workflow_command(warning).startswith("::warning file=data/news/x.yml,line=2,title=Scheduled news item::")
 
 
 def test_the_validate_command_prints_the_exact_workflow_commands_under_github_actions(tmp_path):
@@ -75,11 +101,13 @@ def test_the_validate_command_prints_the_exact_workflow_commands_under_github_ac
     assert done.returncode == 2, done.stderr  # make's code when the command fails
     assert [line for line in done.stdout.splitlines() if line.startswith("::")] == EXPECTED_COMMANDS
     # The plain list is still there for the log, and nothing else is printed as a command.
-    assert f"{ECHALLIANCE}:5: title.en: missing English text" in done.stderr
+    assert f"{ECHALLIANCE}:5: title.en: texte en anglais manquant" in done.stderr
     assert "::" not in "".join(line[:2] for line in done.stderr.splitlines())
     plain = make(project, "validate", env={"GITHUB_ACTIONS": ""})
     assert plain.returncode == 2 and "::error" not in plain.stdout + plain.stderr
-    assert f"{ECHALLIANCE}:2: date: `2020-06-31` does not exist" in plain.stderr
+    assert f"{ECHALLIANCE}:2: date: `2020-06-31` n'existe pas" in plain.stderr
+    english = make(project, "validate", env={"GITHUB_ACTIONS": "true", "CSN_LANG": "en"})
+    assert [line for line in english.stdout.splitlines() if line.startswith("::")] == EXPECTED_COMMANDS_EN
 
 
 def test_the_strict_build_prints_them_too(data_dir):
@@ -106,9 +134,10 @@ def test_the_planted_problems_have_the_titles_editors_read(tmp_path):
     plant_errors(project)
     with pytest.raises(DataError) as raised:
         load_site(project / "data")
-    titles = {(p.file, p.line): problem_title(p) for p in raised.value.problems}
-    assert [titles[p.file, p.line] for p in raised.value.problems] == [
-        re.search(r",title=([^:]+)::", line).group(1) for line in EXPECTED_COMMANDS]
+    for lang, commands in (("fr", EXPECTED_COMMANDS), ("en", EXPECTED_COMMANDS_EN)):
+        titles = {(p.file, p.line): problem_title(p, lang) for p in raised.value.problems}
+        assert [titles[p.file, p.line] for p in raised.value.problems] == [
+            re.search(r",title=([^:]+)::", line).group(1) for line in commands]
 
 
 def test_every_kind_of_problem_has_a_title_of_its_own(tmp_path):
@@ -135,10 +164,10 @@ def test_every_kind_of_problem_has_a_title_of_its_own(tmp_path):
     for relative, replacement, title in PLANTED_KINDS:
         plant(project, relative, replacement)
         problems += _problems(project)
-        assert title in {problem_title(p) for p in problems if p.file == relative}, relative
-    generic = [str(p) for p in problems if problem_title(p) == FALLBACK_TITLE]
+        assert title in {problem_title(p, "en") for p in problems if p.file == relative}, relative
+    generic = [str(p) for p in problems if problem_title(p, "en") == catalogue("en")["titles"][FALLBACK_TITLE]]
     assert generic == []
-    titles = {problem_title(p) for p in problems}
+    titles = {problem_title(p, "en") for p in problems}
     assert {"Unfinished text (TODO)", "Empty file", "Duplicate key", "Not a data file", "Reserved address",
             "Unknown language", "Invalid date", "Missing translation", "Unknown field"} <= titles, titles
     assert len(titles) >= 15, titles
@@ -150,43 +179,57 @@ def _problems(project) -> list[Problem]:
     return raised.value.problems
 
 
-def test_the_summary_lists_problems_translations_and_where_to_download(tmp_path):
+def test_the_summary_lists_problems_translations_and_where_to_download(tmp_path, monkeypatch):
     project = copy_project(tmp_path / "project")
     plant_errors(project)
     environ = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "udem/csn", "GITHUB_RUN_ID": "42"}
+    monkeypatch.delenv("CSN_LANG", raising=False)
     summary = job_summary(project, Sites(built=None), environ)
     lines = summary.splitlines()
-    assert "❌ **6 problems in the data**" in summary
-    assert (f"| <code>{ECHALLIANCE}:5</code> | Missing translation | <code>title.en</code> | "
-            "missing English text: add it under `title:` as `en: …` |") in lines
-    assert ("| <code>data/projects/lac-de-donnees.yml:42</code> | Value not allowed | <code>status</code> | "
-            "`100%` is not allowed: use one of planned, active, completed |") in lines
+    assert lines[:3] == ["## Vérification du site", "", "### Données"]
+    assert "❌ **6 problèmes dans les données** : rien ne peut être publié avant qu'ils soient corrigés." in summary
+    assert "| Où | Problème | Champ | Ce qui ne va pas et comment le corriger |" in lines
+    assert (f"| <code>{ECHALLIANCE}:5</code> | Traduction manquante | <code>title.en</code> | "
+            "texte en anglais manquant : ajoutez-le sous `title:` sous la forme `en: …` |") in lines
+    assert ("| <code>data/projects/lac-de-donnees.yml:42</code> | Valeur non permise | <code>status</code> | "
+            "`100%` n'est pas permis : utilisez l'un de planned, active, completed |") in lines
     # The translation report as a table: the emptied English title, and the unreadable file in both languages.
-    assert "| news/2020-06-29-adhesion-echalliance | <code>title</code> | ok | empty |" \
+    assert "| news/2020-06-29-adhesion-echalliance | <code>title</code> | ok | vide |" \
            f" <code>{ECHALLIANCE}:5</code> |" in lines
-    assert any(line.startswith("| partners/casse | <code>(whole file)</code> | unreadable") for line in lines)
-    assert "The site was not built" in summary
+    assert any(line.startswith("| partners/casse | <code>(tout le fichier)</code> | illisible") for line in lines)
+    assert "Le site n'a pas été construit" in summary
+    assert ("Aucun site à télécharger : la construction a échoué "
+            "(voir [l'exécution](https://github.com/udem/csn/actions/runs/42)).") in lines
+
+    monkeypatch.setenv("CSN_LANG", "en")
+    english = job_summary(project, Sites(built=None), environ).splitlines()
+    assert english[:3] == ["## Site check", "", "### Data"]
+    assert (f"| <code>{ECHALLIANCE}:5</code> | Missing translation | <code>title.en</code> | "
+            "missing English text: add it under `title:` as `en: …` |") in english
+    assert any(line.startswith("| partners/casse | <code>(whole file)</code> | unreadable") for line in english)
     assert "No site to download: the build failed (see [the run](https://github.com/udem/csn/actions/runs/42))." \
-           in lines
+           in english
 
 
 def test_the_summary_escapes_what_comes_from_the_data(tmp_path):
     project = copy_project(tmp_path / "project")
     plant(project, ECHALLIANCE, ("date: 2020-06-29", "date: <b>2020|06</b>"))
     summary = job_summary(project, Sites(built=None), {})
-    assert "`&lt;b&gt;2020\\|06&lt;/b&gt;` is not a date" in summary
+    assert "`&lt;b&gt;2020\\|06&lt;/b&gt;` n'est pas une date" in summary
     assert "<b>" not in summary
 
 
-def test_the_summary_of_valid_data_links_the_artifact(real_site):
+def test_the_summary_of_valid_data_links_the_artifact(real_site, monkeypatch):
+    monkeypatch.delenv("CSN_LANG", raising=False)
     environ = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "udem/csn", "GITHUB_RUN_ID": "42",
                "ARTIFACT_URL": "https://github.com/udem/csn/actions/runs/42/artifacts/7"}
     summary = job_summary(real_site.project, Sites(built=real_site.site), environ)
-    assert "✅ **The data is valid**: 4 projects, 7 partners, 5 news items" in summary
-    assert "✅ Every text exists in French and in English" in summary
-    assert "Not compared: only a pull request is compared with `main`." in summary
-    assert "Download [the `site` artifact](https://github.com/udem/csn/actions/runs/42/artifacts/7)" in summary
-    assert "[the run](https://github.com/udem/csn/actions/runs/42)" in summary
+    assert re.search(r"✅ \*\*Les données sont valides\*\* : [0-9]+ projets?, [0-9]+ partenaires?, [0-9]+ actualités?, "
+                     r"[0-9]+ pages\.", summary), summary
+    assert "✅ Chaque texte existe en français et en anglais" in summary
+    assert "Pas de comparaison : seule une demande de tirage (pull request) est comparée à `main`." in summary
+    assert "Téléchargez [l'artefact `site`](https://github.com/udem/csn/actions/runs/42/artifacts/7)" in summary
+    assert "[l'exécution](https://github.com/udem/csn/actions/runs/42)" in summary
 
 
 NEW_NEWS = """\
@@ -236,9 +279,12 @@ def test_an_added_news_item_shows_as_its_added_addresses(real_site, site_with_a_
     assert backwards.added == []
 
 
-def test_two_builds_of_the_same_project_differ_in_no_page(real_site):
+def test_two_builds_of_the_same_project_differ_in_no_page(real_site, monkeypatch):
     diff = compare_sites(real_site.site, real_site.site)
+    monkeypatch.setenv("CSN_LANG", "en")
     assert diff.empty and format_markdown(diff) == "No page is added, changed or removed."
+    monkeypatch.setenv("CSN_LANG", "fr")
+    assert format_markdown(diff) == "Aucune page n'est ajoutée, modifiée ni retirée."
 
 
 def test_the_pagediff_and_summary_commands(real_site, site_with_a_new_news_item, tmp_path):
@@ -246,12 +292,15 @@ def test_the_pagediff_and_summary_commands(real_site, site_with_a_new_news_item,
     done = subprocess.run([sys.executable, "-m", "csn", "pagediff", old, new], cwd=PROJECT_DIR / "hooks",
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("**Added** (4 pages)\n") and "<code>/en/news/csn-in-berlin/</code>" in done.stdout
+    assert done.stdout.startswith("**Ajoutées** (4 pages)\n") and "<code>/en/news/csn-in-berlin/</code>" in done.stdout
     missing = subprocess.run([sys.executable, "-m", "csn", "pagediff", str(tmp_path / "nowhere"), new],
                              cwd=PROJECT_DIR / "hooks", capture_output=True, text=True, check=False)
     assert missing.returncode == 1 and "nowhere: no such folder" in missing.stderr and "Traceback" not in missing.stderr
     project = copy_whole_project(tmp_path / "project")
     summary = make(project, "summary", f"SITE_DIR={new}", f"BASE_SITE={old}")
     assert summary.returncode == 0, summary.stderr
-    assert summary.stdout.startswith("## Site check\n")
-    assert "Compared with `main`" in summary.stdout and "**Added** (4 pages)" in summary.stdout
+    assert summary.stdout.startswith("## Vérification du site\n")
+    assert "Comparé à `main`" in summary.stdout and "**Ajoutées** (4 pages)" in summary.stdout
+    english = make(project, "summary", f"SITE_DIR={new}", f"BASE_SITE={old}", env={"CSN_LANG": "en"})
+    assert english.stdout.startswith("## Site check\n")
+    assert "Compared with `main`" in english.stdout and "**Added** (4 pages)" in english.stdout

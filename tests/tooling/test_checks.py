@@ -28,8 +28,9 @@ def test_yaml_syntax_check_names_the_file_and_line(tmp_path):
     done = subprocess.run([sys.executable, "-m", "csn", "yaml-syntax", str(broken), str(tagged)],
                           cwd=PROJECT_DIR / "hooks", capture_output=True, text=True, check=False)
     assert done.returncode == 1
-    assert (f"{broken.as_posix()}:4: YAML syntax error: did not find expected ',' or ']' "
-            "(while parsing a flow sequence started on line 2)") in done.stderr
+    assert (f"{broken.as_posix()}:2: le [ ouvert sur cette ligne n'est jamais fermé : terminez la liste par ] sur "
+            "la même ligne") in done.stderr
+    assert "1 des 2 fichiers YAML est mal formé." in done.stderr
     assert "mkdocs-like.yml" not in done.stderr and "Traceback" not in done.stderr
 
 
@@ -60,7 +61,7 @@ def test_pre_commit_runs_every_check_and_stops_a_todo(tmp_path):
     stopped = subprocess.run(pre_commit, cwd=project, env=env, capture_output=True, text=True, timeout=600,
                              check=False)
     assert stopped.returncode != 0
-    assert "data/partners/mei.yml:6: kind: still says TODO: replace it with one of university" in stopped.stdout
+    assert "data/partners/mei.yml:6: kind: contient encore TODO : remplacez-le par l'un de university" in stopped.stdout
     assert "data/partners/mei.yml:6: kind: Une de ces valeurs" in stopped.stdout  # the JSON Schema's view
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -12,6 +13,7 @@ from csn.data.datafiles import data_files
 from csn.data.errors import DataError
 from csn.data.load import load_site
 from csn.data.schema import COLLECTIONS, LANGUAGES
+from csn.data.yaml_loader import load_yaml_file
 from csn.editors import generated
 from csn.editors.guide import GUIDES
 from csn.editors.schema_check import check_files
@@ -134,7 +136,7 @@ def test_each_guide_has_the_field_table_of_every_collection_in_its_language():
     assert set(GUIDES) == set(LANGUAGES)
 
 
-def test_the_guides_quote_the_messages_validation_really_gives(data_dir):
+def test_the_guides_quote_the_messages_validation_really_gives(data_dir, tmp_path):
     """Each `file:line: field: message` example of the guides' errors section is a real message."""
     project_file = data_dir / "projects" / "lac-de-donnees.yml"
     text = project_file.read_text(encoding="utf-8")
@@ -154,14 +156,31 @@ def test_the_guides_quote_the_messages_validation_really_gives(data_dir):
         (data_dir / "partners" / f"{name}.yml").write_text("name: x\n", encoding="utf-8")
     with pytest.raises(DataError) as raised:
         load_site(data_dir)
-    messages = [p.message for p in raised.value.problems]
-    for name in GUIDES.values():
+    problems = raised.value.problems + [yaml_problem(tmp_path, text) for text in YAML_MISTAKES]
+    for lang, name in GUIDES.items():  # each guide quotes the messages in its own language
+        messages = [p.text(lang) for p in problems]
         quoted = re.findall(r"^data/\S[^:\n]*(?::\d+)?: (?:[a-z][\w.\[\]]*: )?(.+)$",
                             (PROJECT_DIR / name).read_text(encoding="utf-8"), re.MULTILINE)
-        assert len(quoted) >= 10, (name, quoted)
+        assert len(quoted) >= 13, (name, quoted)
         for message in quoted:
-            known = message.rstrip("…").rstrip()
+            known = message.rstrip("…").rstrip().rstrip(",")
             assert any(real.startswith(known) for real in messages), (name, message, messages)
+
+
+# The YAML mistakes the guides explain, each in a file of its own.
+YAML_MISTAKES = [
+    "status: active\ntitle:\n  fr: Titre\n   en: Title\n",
+    "title:\n  fr: Titre\n  en: Title\nstatus:active\n",
+    'title: "Titre\n',
+    "title:\n  fr: Titre\n  en: Note: an example\n",
+]
+
+
+def yaml_problem(folder: Path, text: str):
+    path = folder / "mistake.yml"
+    path.write_text(text, encoding="utf-8")
+    _, [problem] = load_yaml_file(path, "mistake.yml")
+    return problem
 
 
 def _all_fields(fields):

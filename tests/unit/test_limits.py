@@ -46,14 +46,16 @@ def test_a_project_date_outside_the_years_is_reported_on_its_line(data_dir, fiel
     line = set_line(data_dir / PROJECT_FILE, f"^{field}:", f"{field}: {value}")
     [problem] = problems(data_dir)
     assert (problem.file, problem.line, problem.field) == (f"data/{PROJECT_FILE}", line, field)
-    assert f"`{value}` is outside the years the site accepts (1950 to 2100)" in problem.message
+    assert problem.code == "date.out_of_years"
+    assert f"`{value}` is outside the years the site accepts (1950 to 2100)" in problem.text("en")
+    assert f"`{value}` est hors des années que le site accepte (1950 à 2100)" in problem.text("fr")
 
 
 @pytest.mark.parametrize("value", ["9999-12-31", "1066-10-14", "2200"])
 def test_a_news_date_outside_the_years_is_reported(data_dir, value):
     line = set_line(data_dir / NEWS_FILE, "^date:", f"date: {value}")
     [problem] = problems(data_dir)
-    assert (problem.line, problem.field) == (line, "date") and "outside the years" in problem.message
+    assert (problem.line, problem.field, problem.code) == (line, "date", "date.out_of_years")
 
 
 def test_the_years_are_configurable(data_dir):
@@ -61,7 +63,7 @@ def test_the_years_are_configurable(data_dir):
     set_line(data_dir / PROJECT_FILE, "^end:", "end: 2022")
     site = load_site(data_dir, years=YearRange(1000, 2100))
     assert any(p.start.year == 1020 for p in site.projects)
-    assert "(1990 to 2030)" in problems(data_dir, YearRange(1990, 2030))[0].message
+    assert "(1990 to 2030)" in problems(data_dir, YearRange(1990, 2030))[0].text("en")
     assert read_settings({"first_year": 1000, "last_year": 2200}).years == YearRange(1000, 2200)
     for wrong in ({"last_year": 9999}, {"first_year": 2100, "last_year": 1950}, {"first_year": "1950"}):
         with pytest.raises(DataError) as raised:
@@ -78,7 +80,7 @@ def test_validate_reports_the_end_of_the_calendar_without_a_traceback(data_dir):
                           capture_output=True, text=True, timeout=120, check=False)
     output = done.stdout + done.stderr
     assert done.returncode == 1 and "Traceback" not in output and "Error:" not in output
-    assert output.count("is outside the years the site accepts") == 2
+    assert output.count("est hors des années que le site accepte") == 2  # French unless CSN_LANG=en
 
 
 OFF_MAP = {  # latitude, longitude: far away, or swapped by mistake
@@ -110,13 +112,14 @@ def test_partners_outside_the_map_are_listed_under_it_and_reported(data_dir):
     site = load_site(data_dir)
     warnings = off_map_warnings(site)
     assert sorted(w.file for w in warnings) == sorted(f"data/partners/{pid}.yml" for pid in OFF_MAP)
-    assert all(w.severity == "warning" and "outside the partner map" in w.message for w in warnings)
+    assert all(w.severity == "warning" and w.code == "map.off_map" for w in warnings)
     for lang in ("fr", "en"):
         partner_map = build_partner_map(site, Translator(lang))
         assert {p.id for p in partner_map.unplaced} >= set(OFF_MAP)
         for pid in OFF_MAP:
             assert f"{'Partenaire' if lang == 'fr' else 'Partner'} {pid}" in partner_map.unplaced_text
-        assert not {pin.partner.id for pin in partner_map.pins} & set(OFF_MAP)
-        for pin in partner_map.pins:  # every marker drawn is inside the picture
-            assert 0 <= pin.x <= partner_map.width and 0 <= pin.y <= partner_map.height, pin.partner.id
+        assert not {p.id for place in partner_map.places for p in place.partners} & set(OFF_MAP)
+        for layout in partner_map.layouts:  # every marker drawn is inside the picture
+            for marker in layout.markers:
+                assert 0 <= marker.x <= partner_map.width and 0 <= marker.y <= partner_map.height, marker.place.city
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import re
 
 import pytest
 
 from csn.data.load import load_site
-from csn.pictures.map_svg import PIN_RADIUS_MAX, PIN_SPACING, basemap, build_partner_map
+from csn.pictures.map_svg import basemap, build_partner_map
 from csn.pictures.projection import MapFrame, great_circle
 from csn.pictures.timeline_svg import build_timeline
 from csn.site.strings import Translator
@@ -45,11 +46,23 @@ def project(data_dir, pid: str, start: str, end: str | None = None, status: str 
     write(data_dir, f"projects/{pid}.yml", text)
 
 
-def assert_markers_apart(partner_map) -> None:
-    for a, b in itertools.combinations(partner_map.pins, 2):
-        assert math.dist((a.x, a.y), (b.x, b.y)) >= PIN_SPACING - 1e-6, (a.partner.id, b.partner.id)
-    for pin in partner_map.pins:
-        assert PIN_RADIUS_MAX <= pin.x <= partner_map.width - PIN_RADIUS_MAX and 0 < pin.y < partner_map.height
+def overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def assert_legible(partner_map) -> None:
+    """In each layout: no two markers overlap, no name overlaps a marker or another name, all inside."""
+    for layout in partner_map.layouts:
+        for a, b in itertools.combinations(layout.markers, 2):
+            assert math.dist((a.x, a.y), (b.x, b.y)) >= a.r + b.r - 1e-6, (layout.scale.name, a.place.city, b.place.city)
+        texts = [m.label.box for m in layout.markers if m.label] + [label.box for label in layout.link_labels if label]
+        for a, b in itertools.combinations(texts, 2):
+            assert not overlap(a, b), (layout.scale.name, a, b)
+        for box in texts:
+            assert not any(overlap(box, marker.box) for marker in layout.markers), (layout.scale.name, box)
+            assert 0 <= box[0] and box[2] <= partner_map.width and 0 <= box[1] and box[3] <= partner_map.height
+        for marker in layout.markers:
+            assert marker.r <= marker.x <= partner_map.width - marker.r and marker.r <= marker.y <= partner_map.height
 
 
 def test_the_frame_round_trips_and_places_north_america_west_of_europe():
@@ -66,28 +79,45 @@ def test_great_circles_start_and_end_at_their_places_and_bend_north():
     assert max(lat for _, lat in points) > 55  # the shortest way crosses the North Atlantic far north
 
 
-def test_partners_sharing_a_city_stand_in_a_row_joined_to_it():
+def test_partners_of_one_city_share_one_marker_with_their_count():
     partner_map = build_partner_map(REAL, Translator("en"))
-    munich = [pin for pin in partner_map.pins if pin.place.city == "Munich"]
-    assert {pin.partner.id for pin in munich} == {"bayfor", "delegation-munich"}
-    assert all(pin.leader for pin in munich) and len({pin.y for pin in munich}) == 1
-    assert abs(munich[0].x - munich[1].x) == pytest.approx(PIN_SPACING)
-    toronto = next(pin for pin in partner_map.pins if pin.place.city == "Toronto")
-    assert not toronto.leader  # alone: on its place
-    assert_markers_apart(partner_map)
-    assert [pin.x for pin in partner_map.pins] == sorted(pin.x for pin in partner_map.pins)  # keyboard: west to east
+    munich = next(place for place in partner_map.places if place.city == "Munich")
+    assert {p.id for p in munich.partners} == {"bayfor", "delegation-munich"} and munich.count == 2
+    for layout in partner_map.layouts:
+        assert sorted(m.place.city for m in layout.markers) == sorted(p.city for p in partner_map.places)
+        assert [m.x for m in layout.markers] == sorted(m.x for m in layout.markers)  # west to east
+    assert_legible(partner_map)
 
 
-def test_markers_of_nearby_cities_are_grouped_rather_than_overlapping(data_dir):
+def test_a_city_is_its_name_and_country_not_its_coordinates(data_dir):
     located_partner(data_dir, "laval", "Laval", 45.6066, -73.7124)
     located_partner(data_dir, "longueuil", "Longueuil", 45.5312, -73.5181)
-    for index in range(6):
-        located_partner(data_dir, f"munich-{index}", "Munich", 48.1374, 11.5755)
+    for index, spelling in enumerate(("Munich", "MUNICH", " munich ", "Munich", "Munich", "Munich")):
+        located_partner(data_dir, f"munich-{index}", spelling, 48.1374 + index * 0.01, 11.5755 - index * 0.02)
     partner_map = build_partner_map(load_site(data_dir), Translator("fr"))
-    assert_markers_apart(partner_map)
-    laval = next(pin for pin in partner_map.pins if pin.partner.id == "laval")
-    assert laval.leader and laval.place.city == "Laval"
-    assert len([pin for pin in partner_map.pins if pin.place.city == "Munich"]) == 8
+    cities = [(place.city.strip().casefold(), place.country) for place in partner_map.places]
+    assert len(cities) == len(set(cities))  # each city once, in the list as on the map
+    munich = next(place for place in partner_map.places if cities[partner_map.places.index(place)] == ("munich", "CA"))
+    assert munich.count == 6  # these partners' country is CA: a Munich of Canada, apart from Bavaria's
+    assert_legible(partner_map)
+    for layout in partner_map.layouts:
+        laval = next(m for m in layout.markers if m.place.city == "Laval")
+        assert laval.leader or math.dist((laval.x, laval.y), (laval.place.x, laval.place.y)) < 0.5
+
+
+@pytest.mark.parametrize("partners, projects", [(5, 4), (20, 30), (60, 30)])
+def test_names_never_overlap_at_scale(tmp_path, partners, projects):
+    from tests.helpers.synthetic import make_synthetic_project
+
+    project_dir = make_synthetic_project(tmp_path / "project", partners, projects)
+    site = load_site(project_dir / "data")
+    partner_map = build_partner_map(site, Translator("fr"))
+    assert_legible(partner_map)
+    assert sum(place.count for place in partner_map.places) == partners
+    montreal = next(place for place in partner_map.places if place.city == "Montréal")
+    assert montreal.count == partners * 25 // 60 and partner_map.places[0] is montreal  # the busiest first
+    for layout in partner_map.layouts:
+        assert montreal in [m.place for m in layout.markers if m.label]  # the busiest city is named
 
 
 def test_a_link_joins_regions_whose_partners_share_projects_and_only_them(data_dir):
@@ -97,12 +127,25 @@ def test_a_link_joins_regions_whose_partners_share_projects_and_only_them(data_d
     links = build_partner_map(load_site(data_dir), Translator("fr")).links
     assert [(link.regions, link.projects) for link in links] == [("Québec ↔ Bavière", 4), ("Ontario ↔ Québec", 1)]
     assert links[1].count == "1 projet commun" and links[0].count == "4 projets communs"
-    assert links[1].side_a == "Ontario (Ottawa)" and links[1].side_b == "Québec (Montréal)"
+    assert (links[1].side_a, links[1].side_b) == ("Ontario", "Québec")
+    assert links[0].stroke > links[1].stroke  # more joint projects, a thicker line
+
+
+def test_without_a_region_a_link_names_the_city_never_the_country_and_its_cities(data_dir):
+    for pid in ("udem", "mrif", "mei"):
+        path = data_dir / "partners" / f"{pid}.yml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^region:\n(  .*\n)*", "", text, flags=re.MULTILINE), encoding="utf-8")
+    site = load_site(data_dir)
+    assert all(p.region is None for p in site.partners if p.id in ("udem", "mrif", "mei"))
+    links = build_partner_map(site, Translator("fr")).links
+    sides = {side for link in links for side in (link.side_a, link.side_b)}
+    assert "Montréal (Canada)" in sides and not any(side.startswith("Canada") for side in sides), sides
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("fr", "6 partenaires y sont situés, à Toronto, Montréal, Québec et Munich."),
-    ("en", "6 partners are located there, in Toronto, Montréal, Québec City, and Munich."),
+    ("fr", "6 partenaires y sont situés, à Munich (2), Québec (2), Montréal et Toronto."),
+    ("en", "6 partners are located there, in Munich (2), Québec City (2), Montréal, and Toronto."),
 ])
 def test_the_map_description_reads_well_in_each_language(lang, expected):
     partner_map = build_partner_map(REAL, Translator(lang))

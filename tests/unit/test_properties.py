@@ -56,7 +56,7 @@ def project(tmp_path_factory) -> Path:
 def assert_located(problems: list[Problem]) -> None:
     assert problems
     for problem in problems:
-        assert problem.file == SHOWN and problem.message
+        assert problem.file == SHOWN and problem.text("fr") and problem.text("en")  # said in both languages
         # Only a file too big to read has no line (the generated ones never are).
         assert problem.line >= 1, str(problem)
         assert str(problem).startswith(f"{SHOWN}:{problem.line}:")
@@ -209,7 +209,7 @@ def test_the_whole_data_folder_with_one_mutated_file(tmp_path_factory, text, rep
         site = load_site(root / "data")
     except DataError as error:
         assert error.problems
-        assert all(p.file.startswith("data/") and p.message for p in error.problems)
+        assert all(p.file.startswith("data/") and p.text("fr") and p.text("en") for p in error.problems)
     else:
         assert site.projects and site.partners
 

@@ -59,7 +59,7 @@ REFUSED = {
 def test_every_way_to_another_host_is_refused(body):
     problem = svg_problem(svg(body))
     assert problem, body
-    assert "self-contained" in problem or "not plain artwork" in problem or "code" in problem, problem
+    assert problem.code.startswith("svg."), problem.codes()
 
 
 INKSCAPE = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
@@ -101,7 +101,7 @@ ACCEPTED = {
 
 @pytest.mark.parametrize("data", ACCEPTED.values(), ids=ACCEPTED.keys())
 def test_artwork_from_drawing_programs_passes(data):
-    assert svg_problem(data) == ""
+    assert svg_problem(data) is None
 
 
 @pytest.mark.parametrize(("css", "read"), [

@@ -10,7 +10,7 @@ import pytest
 from csn.data.errors import DataError
 from csn.data.load import load_site
 from csn.render.build import check_project
-from tests.helpers.datafixtures import GOOD_PROJECT, problems_of, write
+from tests.helpers.datafixtures import GOOD_PROJECT, assert_says, problems_of, write
 
 FILE = "data/projects/essai.yml"
 LINK = "links:\n  - title:\n      fr: Lien\n      en: Link\n    url: {url}\n"  # url on line 20
@@ -27,71 +27,79 @@ def with_description(link: str) -> str:
     return GOOD_PROJECT.replace(old, DESCRIPTION.format(link=link))
 
 
-# content of data/projects/essai.yml, line, field, words of the message
+# content of data/projects/essai.yml, line, field, what is said: (a code, or the codes of a message and of the
+# message it quotes; a value from the data that both languages quote, or "")
 INVALID = {
-    "yaml 1.1 boolean on": (GOOD_PROJECT + "featured: on\n", 16, "featured", "`true` or `false`"),
-    "yaml 1.1 boolean no": (GOOD_PROJECT.replace("status: active", "status: no"), 10, "status", "`no` is not allowed"),
-    "date without zero": (GOOD_PROJECT.replace("start: 2021-03", "start: 2021-3"), 11, "start", "is not a date"),
-    "date with year 0": (GOOD_PROJECT.replace("start: 2021-03", "start: 0000-03"), 11, "start", "no year 0"),
-    "date with month 13": (GOOD_PROJECT.replace("start: 2021-03", "start: 2021-13"), 11, "start", "no month 13"),
-    "impossible date": (GOOD_PROJECT.replace("start: 2021-03", "start: 2021-02-29"), 11, "start", "does not exist"),
+    "yaml 1.1 boolean on": (GOOD_PROJECT + "featured: on\n", 16, "featured", ("yes_no.invalid", "")),
+    "yaml 1.1 boolean no": (GOOD_PROJECT.replace("status: active", "status: no"), 10, "status", ("value.choices", "`no`")),
+    "date without zero": (GOOD_PROJECT.replace("start: 2021-03", "start: 2021-3"), 11, "start", ("date.invalid", "2021-3")),
+    "date with year 0": (GOOD_PROJECT.replace("start: 2021-03", "start: 0000-03"), 11, "start", ("date.year_zero", "0000-03")),
+    "date with month 13": (GOOD_PROJECT.replace("start: 2021-03", "start: 2021-13"), 11, "start", ("date.no_month", "13")),
+    "impossible date": (GOOD_PROJECT.replace("start: 2021-03", "start: 2021-02-29"), 11, "start", ("date.no_day", "2021-02-29")),
     "date in other digits": (GOOD_PROJECT.replace("start: 2021-03", "start: \u0662\u0660\u0662\u0661"), 11, "start",
-                             "is not a date"),
+                             ("date.invalid", "")),
     "date with a time": (GOOD_PROJECT.replace("start: 2021-03", "start: 2021-03-01T10:00"), 11, "start",
-                         "is not a date"),
-    "javascript link": (with_link("javascript:alert(1)"), 20, "links[0].url", "`javascript:` addresses are not"),
-    "javascript link in capitals": (with_link("JaVaScRiPt:alert(1)"), 20, "links[0].url", "`javascript:`"),
-    "data link": (with_link("'data:text/html,<script>alert(1)</script>'"), 20, "links[0].url", "`data:` addresses"),
-    "vbscript link": (with_link("vbscript:msgbox"), 20, "links[0].url", "`vbscript:` addresses"),
-    "link without scheme": (with_link("//evil.example/"), 20, "links[0].url", "not a web address"),
-    "link with user part": (with_link("https://www.umontreal.ca@evil.example/"), 20, "links[0].url", "hides where"),
-    "link with invisible character": (with_link("https://exa\u200bmple.org/"), 20, "links[0].url", "U+200B"),
-    "ftp link": (with_link("ftp://files.example/"), 20, "links[0].url", "`ftp:` addresses"),
+                         ("date.invalid", "2021-03-01T10:00")),
+    "javascript link": (with_link("javascript:alert(1)"), 20, "links[0].url", ("link.scheme", "`javascript:`")),
+    "javascript link in capitals": (with_link("JaVaScRiPt:alert(1)"), 20, "links[0].url", ("link.scheme", "`javascript:`")),
+    "data link": (with_link("'data:text/html,<script>alert(1)</script>'"), 20, "links[0].url", ("link.scheme", "`data:`")),
+    "vbscript link": (with_link("vbscript:msgbox"), 20, "links[0].url", ("link.scheme", "`vbscript:`")),
+    "link without scheme": (with_link("//evil.example/"), 20, "links[0].url", ("link.not_web", "")),
+    "link with user part": (with_link("https://www.umontreal.ca@evil.example/"), 20, "links[0].url", ("link.userinfo", "")),
+    "link with invisible character": (with_link("https://exa\u200bmple.org/"), 20, "links[0].url", ("hidden.after", "U+200B")),
+    "ftp link": (with_link("ftp://files.example/"), 20, "links[0].url", ("link.scheme", "`ftp:`")),
     "markdown javascript link": (with_description("[ici](javascript:alert(1))"), 11, "description.fr",
-                                 "link: `javascript:` addresses"),
+                                 (("link.in_text", "link.scheme"), "`javascript:`")),
     # Written differently from what a browser reads: reported on the field's line.
     "markdown link with entity": (with_description("[ici](javascript&#58;alert(1))"), 8, "description.fr",
-                                  "`javascript:` addresses"),
+                                  (("link.in_text", "link.scheme"), "`javascript:`")),
     "markdown link with spaces and capitals": (with_description("[ici]( JAVASCRIPT:alert(1) )"), 11,
-                                               "description.fr", "`javascript:` addresses"),
+                                               "description.fr", (("link.in_text", "link.scheme"), "`javascript:`")),
     "raw HTML in markdown": (with_description("<b onmouseover=\"alert(1)\">gras</b>"), 11, "description.fr",
-                             "HTML such as `<b onmouseover=\"alert(1)\">` is not shown"),
+                             ("markdown.html", "`<b onmouseover=\"alert(1)\">`")),
     "script in markdown": (with_description("<script>alert(1)</script>"), 11, "description.fr",
-                           "HTML such as `<script>`"),
-    "HTML comment in markdown": (with_description("<!-- note -->"), 11, "description.fr", "HTML such as `<!--`"),
+                           ("markdown.html", "`<script>`")),
+    "HTML comment in markdown": (with_description("<!-- note -->"), 11, "description.fr", ("markdown.html", "`<!--")),
     "markdown reference link": (with_description("[ici][r]\n\n    [r]: vbscript:msgbox"), 13, "description.fr",
-                                "`vbscript:` addresses"),
+                                (("link.in_text", "link.scheme"), "`vbscript:`")),
     "markdown data link": (with_description("[ici](data:text/html;base64,PHNjcmlwdD4=)"), 11, "description.fr",
-                           "`data:` addresses"),
+                           (("link.in_text", "link.scheme"), "`data:`")),
     "markdown scheme-relative link": (with_description("[ici](//evil.example/)"), 11, "description.fr",
-                                      "leaves out its scheme"),
+                                      (("link.in_text", "link.no_scheme"), "")),
     "markdown image from another site": (with_description("![logo](https://evil.example/x.png)"), 11,
-                                         "description.fr", "image: `https://evil.example/x.png` is an address"),
+                                         "description.fr", (("image.in_text", "image.address"), "`https://evil.example/x.png`")),
     "markdown image outside assets": (with_description("![logo](../../etc/passwd.png)"), 11, "description.fr",
-                                      "must not contain `..`"),
-    "markdown image absolute": (with_description("![logo](/etc/passwd)"), 11, "description.fr", "relative path"),
+                                      (("image.in_text", "image.dots"), "")),
+    "markdown image absolute": (with_description("![logo](/etc/passwd)"), 11, "description.fr", (("image.in_text", "image.not_relative"), "")),
     "bidi override in a title": (GOOD_PROJECT.replace("fr: Projet d'essai", "fr: Projet \u202eessai"), 2, "title.fr",
-                                 "U+202E"),
+                                 ("hidden.after", "U+202E")),
     "tag characters in a summary": (GOOD_PROJECT.replace("fr: Un résumé.", "fr: Un résumé\U000e0041."), 5,
-                                    "summary.fr", "U+E0041"),
+                                    "summary.fr", ("hidden.after", "U+E0041")),
     "invisible character in a slug": (GOOD_PROJECT + "slug:\n  fr: essai\u200b\n  en: test\n", 17, "slug.fr",
-                                      "invisible character (U+200B"),
-    "reserved slug": (GOOD_PROJECT + "slug:\n  fr: essai\n  en: search\n", 18, "slug.en", "reserved"),
+                                      ("hidden.after", "(U+200B")),
+    "reserved slug": (GOOD_PROJECT + "slug:\n  fr: essai\n  en: search\n", 18, "slug.en", ("reserved.address", "`search`")),
     "invisible character in a reference": (GOOD_PROJECT.replace("  - udem", "  - udem\u2060"), 15, "partners[0]",
-                                           "U+2060"),
-    "empty list item": (GOOD_PROJECT.replace("  - formation", "  -"), 13, "themes[0]", "is empty"),
+                                           ("hidden.after", "U+2060")),
+    "empty list item": (GOOD_PROJECT.replace("  - formation", "  -"), 13, "themes[0]", ("empty.text", "")),
     "text too long": (GOOD_PROJECT.replace("fr: Un résumé.", "fr: " + "mot " * 1300), 5, "summary.fr",
-                      "is 5,199 characters long: keep it under 5,000"),
-    "markdown too long": (with_description("[" * 50_000), 8, "description.fr", "keep it under 50,000"),
+                      ("length.text", "")),
+    "markdown too long": (with_description("[" * 50_000), 8, "description.fr", ("length.text", "")),
 }
 
 
-@pytest.mark.parametrize("content, line, field, words", INVALID.values(), ids=INVALID.keys())
-def test_each_rule_names_file_line_and_field(data_dir, content, line, field, words):
+@pytest.mark.parametrize("content, line, field, said", INVALID.values(), ids=INVALID.keys())
+def test_each_rule_names_file_line_and_field(data_dir, content, line, field, said):
     write(data_dir, "projects/essai.yml", content)
     problems = problems_of(data_dir)
     assert [(p.file, p.line, p.field) for p in problems] == [(FILE, line, field)], "\n".join(map(str, problems))
-    assert words in problems[0].message, str(problems[0])
+    assert_says(problems[0], *said)
+
+
+def test_a_long_text_is_measured_in_the_way_of_each_language(data_dir):
+    write(data_dir, "projects/essai.yml", INVALID["text too long"][0])
+    [problem] = problems_of(data_dir)
+    assert "is 5,199 characters long: keep it under 5,000" in problem.text("en")
+    assert "compte 5\u202f199 caractères : restez sous 5\u202f000" in problem.text("fr")
 
 
 VALID = {
@@ -127,30 +135,37 @@ def test_time_like_text_stays_as_written(data_dir):
     assert project.title["fr"] == "14:30"
 
 
-@pytest.mark.parametrize("name, words", [
-    ("search", "reserved"), ("index", "reserved"), ("404", "reserved"),
-    ("a" * 81, "81 characters long"), ("essai\u200b", "invisible character"), ("Essai", "not a valid id"),
+@pytest.mark.parametrize("name, reason", [
+    ("search", "reserved.address"), ("index", "reserved.address"), ("404", "reserved.address"),
+    ("a" * 81, "id.too_long"), ("essai\u200b", "hidden.after"), ("Essai", "id.invalid"),
 ])
-def test_file_names_are_ids(data_dir, name, words):
+def test_file_names_are_ids(data_dir, name, reason):
     write(data_dir, f"projects/{name}.yml", GOOD_PROJECT)
     problems = problems_of(data_dir)
     assert [(p.file, p.line, p.field) for p in problems] == [(f"data/projects/{name}.yml", 0, "id")]
-    assert words in problems[0].message
+    assert_says(problems[0], ("id.file_name", reason))
 
 
-@pytest.mark.parametrize("name, words", [
-    ("projects/essai.yaml", "rename it to `essai.yml`"),
-    ("projects/essai.YML", "rename it to `essai.yml`"),
-    ("partners/essai.json", "rename it to `essai.yml`"),
-    ("news/notes.txt", "not a data file"),
-    ("team.yml", "unknown data file: data/ holds site.yml, themes.yml, projects/, partners/, news/, programmes/ only"),
-    ("site.yaml", "rename it to `site.yml`"),
+@pytest.mark.parametrize("name, code, quoted", [
+    ("projects/essai.yaml", "data.suffix_case", "`essai.yml`"),
+    ("projects/essai.YML", "data.suffix_case", "`essai.yml`"),
+    ("partners/essai.json", "data.suffix_case", "`essai.yml`"),
+    ("news/notes.txt", "data.not_data", "`.yml`"),
+    ("team.yml", "data.unknown_file", "site.yml, themes.yml, projects/, partners/, news/, programmes/"),
+    ("site.yaml", "data.suffix_case", "`site.yml`"),
 ])
-def test_files_that_would_be_skipped_are_reported(data_dir, name, words):
+def test_files_that_would_be_skipped_are_reported(data_dir, name, code, quoted):
     write(data_dir, name, GOOD_PROJECT)
     problems = problems_of(data_dir)
     assert [(p.file, p.line, p.field) for p in problems] == [(f"data/{name}", 0, "")], problems
-    assert words in problems[0].message
+    assert_says(problems[0], code, quoted)
+
+
+def test_a_skipped_file_is_explained_in_both_languages(data_dir):
+    write(data_dir, "projects/essai.yaml", GOOD_PROJECT)
+    [problem] = problems_of(data_dir)
+    assert problem.text("fr") == "le nom d'un fichier de données finit exactement par `.yml` : renommez-le `essai.yml`"
+    assert problem.text("en") == "data files end in `.yml` exactly: rename it to `essai.yml`"
 
 
 def test_folders_inside_data_folders_are_reported(data_dir):
@@ -158,7 +173,7 @@ def test_folders_inside_data_folders_are_reported(data_dir):
     (data_dir / "notes").mkdir()
     problems = problems_of(data_dir)
     assert {p.file for p in problems} == {"data/projects/archives", "data/notes"}
-    assert all("folder" in p.message for p in problems)
+    assert [p.code for p in problems] == ["data.folder", "data.folder"]
 
 
 def test_the_schemas_folder_of_editors_tools_is_not_data(data_dir):
@@ -188,14 +203,14 @@ def test_a_data_file_linking_outside_is_refused_and_not_read(data_dir, outside_f
     os.symlink(outside_file, data_dir / "projects" / "lien.yml")
     problems = problems_of(data_dir)
     assert [(p.file, p.line) for p in problems] == [("data/projects/lien.yml", 0)]
-    assert "symbolic link" in problems[0].message
+    assert problems[0].code == "file.symlink"
     assert SECRET not in "\n".join(map(str, problems))
 
 
 def test_a_data_folder_linking_outside_is_refused(data_dir, outside_file):
     os.symlink(outside_file.parent, data_dir / "news" / "plus")
     problems = problems_of(data_dir)
-    assert [p.file for p in problems] == ["data/news/plus"] and "symbolic link" in problems[0].message
+    assert [(p.file, p.code) for p in problems] == [("data/news/plus", "file.symlink")]
 
 
 def test_a_link_inside_its_folder_is_fine(data_dir):
@@ -230,7 +245,7 @@ def test_a_docs_page_slug_cannot_take_a_reserved_name(data_dir):
     with pytest.raises(DataError) as raised:
         check_project(project, project / "docs")
     assert [(p.file, p.field) for p in raised.value.problems] == [("docs/en/about.md", "slug")]
-    assert "reserved" in raised.value.problems[0].message
+    assert_says(raised.value.problems[0], "reserved.address", "`assets`")
 
 
 def test_messages_show_invisible_characters(data_dir):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from csn.ci.markdown_table import cell, code, table
 from csn.data.schema import LANGUAGES
+from csn.messages import say, say_count
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.DOTALL)
@@ -24,6 +25,7 @@ _BODY = re.compile(r"<body\b[^>]*>(.*)</body>", re.DOTALL)
 _LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]+)\"")
 _ALTERNATE = re.compile(r"<link rel=\"alternate\" hreflang=\"(?!x-default)[^\"]+\" href=\"([^\"]+)\"")
 LANGUAGE_HEADERS = {"fr": "Français", "en": "English"}
+HEADINGS = (("added", "pagediff.added"), ("changed", "pagediff.changed"), ("removed", "pagediff.removed"))
 
 
 @dataclass(frozen=True)
@@ -92,17 +94,18 @@ def _rows(pages: list[SitePage]) -> list[dict[str, SitePage]]:
 
 def format_markdown(diff: PageDiff) -> str:
     if diff.empty:
-        return "No page is added, changed or removed."
+        return say("pagediff.none")
     found = {page.lang for pages in (diff.added, diff.changed, diff.removed) for page in pages}
     languages = [lang for lang in LANGUAGES if lang in found] + sorted(found - set(LANGUAGES))
     lines: list[str] = []
-    for heading, pages in (("Added", diff.added), ("Changed", diff.changed), ("Removed", diff.removed)):
+    for which, heading in HEADINGS:
+        pages = getattr(diff, which)
         if not pages:
             continue
         rows = []
         for row in _rows(pages):
             title = next(row[lang] for lang in languages if lang in row).title
             rows.append([cell(title)] + [code(row[lang].url) if lang in row else "" for lang in languages])
-        header = ["Page", *(LANGUAGE_HEADERS.get(lang, lang or "?") for lang in languages)]
-        lines += [f"**{heading}** ({len(pages)} {'page' if len(pages) == 1 else 'pages'})", "", table(header, rows), ""]
+        header = [say("pagediff.page"), *(LANGUAGE_HEADERS.get(lang, lang or "?") for lang in languages)]
+        lines += [say_count(heading, len(pages)), "", table(header, rows), ""]
     return "\n".join(lines).rstrip()

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from csn.data.file_stamps import folders_stamp
 from csn.data.picture_check import read_header
+from csn.messages import Message
 from csn.security.svg_allowlist import svg_problem
 
 ASSETS_FOLDER = "assets"
@@ -43,7 +44,7 @@ class AssetChecker:
     def __init__(self, project_dir: Path):
         self.project_dir = project_dir
         self.folder = project_dir / ASSETS_FOLDER
-        self._verdicts: dict[str, str] = {}
+        self._verdicts: dict[object, Message | None] = {}
         self.valid: set[str] = set()  # the paths to publish
 
     @cached_property
@@ -51,68 +52,67 @@ class AssetChecker:
         """Path, size and time of every file of the images folder: verdicts hold while it is the same."""
         return folders_stamp(self.folder)
 
-    def problem(self, value: str, font: bool = False) -> str:
-        """Why `value` cannot be used as an image (or a font), or '' (and it is then published)."""
-        verdict = self._verdicts.get((value, font))
-        if verdict is None:
+    def problem(self, value: str, font: bool = False) -> Message | None:
+        """Why `value` cannot be used as an image (or a font), or None (and it is then published)."""
+        if (value, font) in self._verdicts:
+            verdict = self._verdicts[(value, font)]
+        else:
             verdict = self._verdicts[(value, font)] = self._judge(value, font)
         if not verdict:
             self.valid.add(value)  # at every use: a caller may collect the uses of one file apart
         return verdict
 
-    def picture_problem(self, value: str) -> str:
-        """Why `value` cannot be a picture to process (a photo, a raster logo), or ''.
+    def picture_problem(self, value: str) -> Message | None:
+        """Why `value` cannot be a picture to process (a photo, a raster logo), or None.
 
-        A raster picture is not published as it is (only its processed copies are, see pictures.py):
+        A raster picture is not published as it is (only its processed copies are, see pictures/pipeline.py):
         it may weigh megabytes and carry its GPS position. An SVG one is published as it is, once checked.
         """
         key = f"picture:{value}"
-        verdict = self._verdicts.get(key)
-        if verdict is None:
+        if key in self._verdicts:
+            verdict = self._verdicts[key]
+        else:
             verdict = self._path_problem(value)
             if not verdict and PurePosixPath(value).suffix.lower() == ".svg":
                 verdict = self.problem(value)
             elif not verdict:
-                header, problem = read_header(self.project_dir / value)
-                verdict = f"`{value}` {problem}" if header is None else ""
+                header, reason = read_header(self.project_dir / value)
+                verdict = Message("picture.about", src=value, reason=reason) if header is None else None
             self._verdicts[key] = verdict
         if not verdict and PurePosixPath(value).suffix.lower() == ".svg":
             self.valid.add(value)
         return verdict
 
-    def _judge(self, value: str, font: bool = False) -> str:
+    def _judge(self, value: str, font: bool = False) -> Message | None:
         problem = self._path_problem(value, font)
         if problem:
             return problem
-        path = self.project_dir / value
-        suffix = PurePosixPath(value).suffix.lower()
-        with path.open("rb") as stream:
+        with (self.project_dir / value).open("rb") as stream:
             data = stream.read(MAX_ASSET_BYTES + 1)
         if len(data) > MAX_ASSET_BYTES:
-            return f"`{value}` is over {MAX_ASSET_BYTES // 1_000_000} MB: make the image smaller"
-        problem = content_problem(suffix, data)
-        return f"`{value}` {problem}" if problem else ""
+            return Message("image.too_large", value=value, megabytes=MAX_ASSET_BYTES // 1_000_000)
+        problem = content_problem(PurePosixPath(value).suffix.lower(), data)
+        return Message("image.content", value=value, reason=problem) if problem else None
 
-    def _path_problem(self, value: str, font: bool = False) -> str:
-        """Why `value` is not the path of an existing image (or font) file inside the assets folder, or ''."""
-        example = f"e.g. `{ASSETS_FOLDER}/fonts/source-sans-3.woff2`" if font else f"e.g. `{ASSETS_FOLDER}/logos/udem.svg`"
+    def _path_problem(self, value: str, font: bool = False) -> Message | None:
+        """Why `value` is not the path of an existing image (or font) file inside the assets folder, or None."""
+        example = f"{ASSETS_FOLDER}/fonts/source-sans-3.woff2" if font else f"{ASSETS_FOLDER}/logos/udem.svg"
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", value) and not re.match(r"^[a-zA-Z]:[\\/]", value):
-            return (f"`{value}` is an address, not a file of the project: a page loads nothing from other "
-                    f"sites, so copy the image into the {ASSETS_FOLDER}/ folder and write its path, {example}")
+            return Message("image.address", value=value, folder=ASSETS_FOLDER, example=example)
         if "\\" in value or value.startswith("/") or re.match(r"^[a-zA-Z]:", value):
-            return f"`{value}` must be a relative path with `/` between folders, {example}"
+            return Message("image.not_relative", value=value, example=example)
         parts = value.split("/")
         if any(part in ("", ".", "..") for part in parts):
-            return f"`{value}` must not contain `..`, `.` or `//`: write the plain path, {example}"
+            return Message("image.dots", value=value, example=example)
         if any(part.startswith(".") for part in parts):
-            return f"`{value}` names a hidden file or folder (starting with `.`): rename it"
+            return Message("image.hidden_file", value=value)
         if parts[0] != ASSETS_FOLDER or len(parts) < 2:
-            return f"`{value}` must be a file of the {ASSETS_FOLDER}/ folder, {example}"
+            return Message("image.outside_assets", value=value, folder=ASSETS_FOLDER, example=example)
         suffix = PurePosixPath(value).suffix.lower()
         if font and suffix not in FONT_SUFFIXES:
-            return f"`{value}` is not a web font: convert the typeface to WOFF2 (a `.woff2` file)"
+            return Message("image.not_font", value=value)
         if not font and suffix not in IMAGE_SUFFIXES:
-            return f"`{value}` is not an image: use a {', '.join(IMAGE_SUFFIXES)} file"
+            return Message("image.not_image", value=value, suffixes=", ".join(IMAGE_SUFFIXES))
         path = self.project_dir / value
         try:
             inside = path.resolve().is_relative_to(self.folder.resolve()) and \
@@ -120,10 +120,10 @@ class AssetChecker:
         except (OSError, RuntimeError):  # a loop of symbolic links
             inside = False
         if not inside:
-            return f"`{value}` leads outside the {ASSETS_FOLDER}/ folder (a symbolic link): copy the file itself there"
+            return Message("image.symlink", value=value, folder=ASSETS_FOLDER)
         if not path.is_file() or not _spelled_as_on_disk(self.project_dir, parts):
-            return f"`{value}`: no such file; add it to the {ASSETS_FOLDER}/ folder (names are case-sensitive)"
-        return ""
+            return Message("image.missing", value=value, folder=ASSETS_FOLDER)
+        return None
 
 
 def _spelled_as_on_disk(root: Path, parts: list[str]) -> bool:
@@ -136,16 +136,16 @@ def _spelled_as_on_disk(root: Path, parts: list[str]) -> bool:
     return True
 
 
-def content_problem(suffix: str, data: bytes) -> str:
-    """Why the bytes are not a safe image of that type, or ''."""
+def content_problem(suffix: str, data: bytes) -> Message | None:
+    """Why the bytes are not a safe image of that type, or None."""
     if suffix == ".svg":
         return svg_problem(data)
     if suffix == ".woff2":
-        return "" if data[:4] == b"wOF2" else "is not a WOFF2 font (its content does not match its extension)"
+        return None if data[:4] == b"wOF2" else Message("image.not_woff2")
     if suffix == ".webp":
         ok = data[:4] == b"RIFF" and data[8:12] == b"WEBP"
     elif suffix == ".avif":
         ok = data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis")
     else:
         ok = data.startswith(RASTER_SIGNATURES[suffix])
-    return "" if ok else f"is not a {suffix[1:].upper()} image (its content does not match its extension)"
+    return None if ok else Message("image.wrong_content", format=suffix[1:].upper())

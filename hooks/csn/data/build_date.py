@@ -15,6 +15,7 @@ from importlib import resources
 from zoneinfo import ZoneInfo
 
 from csn.data.errors import DataError, Problem
+from csn.messages import Message
 
 VARIABLE = "SOURCE_DATE_EPOCH"
 # The consortium's day is Montréal's day: a news item dated 2020-06-29 is published on
@@ -25,7 +26,7 @@ SITE_TIME_ZONE = "America/Toronto"
 class BuildDateError(DataError):
     """SOURCE_DATE_EPOCH is set to something that is not a time: reported like a problem of the data."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: Message):
         super().__init__([Problem(VARIABLE, 0, "", message)])
 
 
@@ -48,13 +49,11 @@ def build_datetime(environ: dict[str, str] | None = None) -> dt.datetime:
     if not text:
         return dt.datetime.now(_site_zone())
     if not text.isdigit():
-        raise BuildDateError(f"`{text}` is not a time: set it to a whole number of seconds since "
-                             "1970-01-01 UTC (for example `git log -1 --format=%ct`), or unset it")
+        raise BuildDateError(Message("setting.epoch", value=text))
     try:
         return dt.datetime.fromtimestamp(int(text), dt.UTC).astimezone(_site_zone())
     except (OverflowError, OSError, ValueError):
-        raise BuildDateError(f"`{text}` is too large to be a date: unset it or use "
-                             "`git log -1 --format=%ct`") from None
+        raise BuildDateError(Message("setting.epoch_too_large", value=text)) from None
 
 
 def build_date(environ: dict[str, str] | None = None) -> dt.date:

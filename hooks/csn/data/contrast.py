@@ -12,6 +12,8 @@ import colorsys
 import re
 from dataclasses import dataclass
 
+from csn.messages import Message
+
 HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 WHITE = "#ffffff"
 TEXT_RATIO = 4.5  # WCAG 2.1 SC 1.4.3, normal text
@@ -22,7 +24,7 @@ LARGE_RATIO = 3.0  # large text (SC 1.4.3), focus outlines and control borders (
 class Pair:
     """A foreground colour drawn on a background, and the ratio its use needs."""
 
-    use: str  # what the pair is on the pages, for the message
+    use: str  # what the pair is on the pages: the code of its words in the editors' messages
     foreground: str
     background: str
     minimum: float
@@ -34,12 +36,12 @@ class Failure:
     ratio: float
     suggestion: str  # a colour of the same hue that reaches the minimum on the same background
 
-    def message(self) -> str:
+    def message(self) -> Message:
         darker = relative_luminance(self.suggestion) < relative_luminance(self.pair.foreground)
-        return (f"`{self.pair.foreground}` {self.pair.use} has a contrast of {self.ratio:.2f}:1 on "
-                f"`{self.pair.background}`; WCAG 2.1 AA asks for at least {self.pair.minimum:g}:1: "
-                f"use a {'darker' if darker else 'lighter'} shade, e.g. `\"{self.suggestion.upper()}\"` "
-                f"({contrast(self.suggestion, self.pair.background):.2f}:1)")
+        return Message("color.contrast_darker" if darker else "color.contrast_lighter", color=self.pair.foreground,
+                       use=Message(self.pair.use), ratio=f"{self.ratio:.2f}", background=self.pair.background,
+                       minimum=f"{self.pair.minimum:g}", suggestion=self.suggestion.upper(),
+                       suggested_ratio=f"{contrast(self.suggestion, self.pair.background):.2f}")
 
 
 def parse_hex(color: str) -> tuple[int, int, int]:
@@ -100,12 +102,12 @@ def identity_pairs(primary: str, accent: str) -> dict[str, list[Pair]]:
     """Every pair the templates draw from the identity's colours, by the colour field it comes from."""
     return {
         "primary": [
-            Pair("(links and titles)", primary, WHITE, TEXT_RATIO),
-            Pair("(links in panels, behind the navigation's white text)", primary, tint(primary), TEXT_RATIO),
+            Pair("color.use_links", primary, WHITE, TEXT_RATIO),
+            Pair("color.use_panels", primary, tint(primary), TEXT_RATIO),
         ],
         "accent": [
-            Pair("(behind the white text of the calls to action)", accent, WHITE, TEXT_RATIO),
-            Pair("(focus outlines and highlights)", accent, tint(primary), LARGE_RATIO),
+            Pair("color.use_buttons", accent, WHITE, TEXT_RATIO),
+            Pair("color.use_focus", accent, tint(primary), LARGE_RATIO),
         ],
     }
 

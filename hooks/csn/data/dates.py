@@ -9,6 +9,8 @@ from functools import cache
 
 from babel.dates import format_date, format_skeleton
 
+from csn.messages import Message
+
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 # The consortium's years: a date outside them is a typo (1020, 9999) that would squeeze the timeline or
 # overflow the calendar. mkdocs.yml's extra.csn.first_year and last_year change them.
@@ -20,12 +22,11 @@ class YearRange:
     first: int = DEFAULT_YEARS[0]
     last: int = DEFAULT_YEARS[1]
 
-    def problem(self, date: PartialDate, text: str) -> str:
-        """Why `date` (written `text`) is out of range, or ''."""
+    def problem(self, date: PartialDate, text: str) -> Message | None:
+        """Why `date` (written `text`) is out of range, or None."""
         if self.first <= date.year <= self.last:
-            return ""
-        return (f"`{text}` is outside the years the site accepts ({self.first} to {self.last}): check the year "
-                "(extra.csn.first_year and last_year in mkdocs.yml set these years)")
+            return None
+        return Message("date.out_of_years", value=text, first=self.first, last=self.last)
 # ISO 8601 calendar dates at their precision; ASCII digits only (`\d` would take any script's digits).
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
@@ -78,22 +79,30 @@ def _localized(date: PartialDate, lang: str) -> str:
     return format_date(date.first_day(), "d MMMM y", locale=locale)
 
 
+class DateError(ValueError):
+    """A text that is not a date; `message` says why to an editor."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(message.code)
+
+
 CONSORTIUM_YEARS = YearRange()
 
 
 def parse_partial_date(text: str) -> PartialDate:
-    """Read `2020`, `2020-06` or `2020-06-29`; raise ValueError with an editor's message."""
+    """Read `2020`, `2020-06` or `2020-06-29`; raise DateError with an editor's message."""
     match = _ISO.fullmatch(text.strip())
     if not match:
-        raise ValueError(f"`{text}` is not a date: write it as 2020, 2020-06 or 2020-06-29")
+        raise DateError(Message("date.invalid", value=text))
     year, month, day = (int(part) if part else 0 for part in match.groups())
     if year < 1:
-        raise ValueError(f"`{text}` has no year 0: write the real year")
+        raise DateError(Message("date.year_zero", value=text))
     if match.group(2) and not 1 <= month <= 12:
-        raise ValueError(f"`{text}` has no month {month}: months go from 01 to 12")
+        raise DateError(Message("date.no_month", value=text, month=month))
     if match.group(3):
         try:
             dt.date(year, month, day)
         except ValueError:
-            raise ValueError(f"`{text}` does not exist: this month has no day {day}") from None
+            raise DateError(Message("date.no_day", value=text, day=day)) from None
     return PartialDate(year, month, day)

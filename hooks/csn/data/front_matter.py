@@ -15,6 +15,7 @@ from csn.data.errors import Problem
 from csn.data.schema import Field
 from csn.data.validate import RecordChecker
 from csn.data.yaml_loader import MAX_FILE_BYTES, Mapping, Scalar, Sequence, load_yaml_text
+from csn.messages import Message
 
 FIELDS = {
     "title": Field("title", "text", {"fr": "Titre de la page", "en": "The page's title"}),
@@ -37,20 +38,19 @@ def _plain(node) -> Any:
 def read_front_matter(path: Path, shown: str) -> tuple[dict[str, Any], list[Problem]]:
     """The page's front matter values (title, slug and description checked) and its problems."""
     if not path.is_file():
-        return {}, [Problem(shown, 0, "", "not a regular file: replace it with a plain text file")]
+        return {}, [Problem(shown, 0, "", Message("file.not_regular"))]
     with path.open("rb") as stream:
         raw = stream.read(MAX_FILE_BYTES + 1)
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return {}, [Problem(shown, line, "", "the file is not UTF-8 text: save it again with the UTF-8 encoding")]
+        return {}, [Problem(shown, line, "", Message("encoding.not_utf8"))]
     if not text.startswith(DELIMITER + "\n") and not text.startswith(DELIMITER + "\r\n"):
         return {}, []
     end = text.find("\n" + DELIMITER, len(DELIMITER))
     if end < 0:
-        return {}, [Problem(shown, 1, "", "the front matter opened by `---` on this line is never closed: "
-                                          "add a `---` line after its last field")]
+        return {}, [Problem(shown, 1, "", Message("docs.front_matter_open"))]
     # From the end of the opening `---`: the loader's line numbers are the file's.
     block = text[len(DELIMITER):end]
     if not block.strip():

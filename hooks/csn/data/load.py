@@ -33,12 +33,13 @@ from csn.data.model import (
     Theme,
     Typeface,
 )
-from csn.data.publishing import is_published, publication_date
+from csn.data.publishing import is_published, publication_date, show_drafts
 from csn.data.schema import LANGUAGES, NEWS, PARTNERS, PROGRAMMES, PROJECTS, SITE, THEMES, Collection
 from csn.data.sources import source_problems
 from csn.data.two_cores import map_in_two
 from csn.data.validate import Ref, check_record, check_themes, id_problem
 from csn.data.yaml_loader import load_yaml_file
+from csn.messages import Bilingual, Message
 
 # Other spellings of data files that would otherwise be skipped without a word.
 OTHER_DATA_SUFFIXES = (".yaml", ".json", ".toml")
@@ -139,7 +140,7 @@ class _Records:
         self.files[collection.name] = {}
         if not folder.is_dir():
             if not (collection.optional and not folder.exists()):
-                self.problems.append(Problem(self.shown(folder), 0, "", "folder missing: create it"))
+                self.problems.append(Problem(self.shown(folder), 0, "", Message("missing.folder")))
             return []
         seen: dict[str, str] = {}
         listed = []
@@ -154,10 +155,10 @@ class _Records:
             record_id = unicodedata.normalize("NFC", path.stem)
             problem = id_problem(record_id) or reserved_problem(record_id)
             if problem:
-                self.problems.append(Problem(shown, 0, "id", f"the file name {problem}; rename the file"))
+                self.problems.append(Problem(shown, 0, "id", Message("id.file_name", reason=problem)))
                 continue
             if record_id in seen:
-                self.problems.append(Problem(shown, 0, "id", f"the id `{record_id}` is already used by {seen[record_id]}"))
+                self.problems.append(Problem(shown, 0, "id", Message("id.taken", id=record_id, file=seen[record_id])))
                 continue
             seen[record_id] = shown
             listed.append((collection, record_id, shown, path))
@@ -168,7 +169,7 @@ class _Records:
         if self.shown(path) in self.refused:
             return {}
         if not path.is_file():
-            self.problems.append(Problem(self.shown(path), 0, "", "file missing: create it"))
+            self.problems.append(Problem(self.shown(path), 0, "", Message("missing.file")))
             return {}
         values = self.load_one(collection, path)
         if values is None:
@@ -184,46 +185,51 @@ class _Records:
                 continue
             problem = not_a_data_file(path)
             if not problem:
-                problem = f"unknown data file: data/ holds {expected} only (move it, or rename it to one of those)"
+                problem = Message("data.unknown_file", expected=expected)
             self.problems.append(Problem(self.shown(path), 0, "", problem))
 
 
-def not_a_data_file(path: Path) -> str:
-    """Why `path`, in a data folder, cannot be read as a record, or ''."""
+def not_a_data_file(path: Path) -> Message | None:
+    """Why `path`, in a data folder, cannot be read as a record, or None."""
     if path.is_dir():
-        return "a folder here is not read: move its files up one level or out of data/"
+        return Message("data.folder")
     if path.suffix.lower() in (*OTHER_DATA_SUFFIXES, DATA_SUFFIX) and path.suffix != DATA_SUFFIX:
-        return f"data files end in `{DATA_SUFFIX}` exactly: rename it to `{path.stem}{DATA_SUFFIX}`"
+        return Message("data.suffix_case", suffix=DATA_SUFFIX, name=f"{path.stem}{DATA_SUFFIX}")
     if path.suffix != DATA_SUFFIX:
-        return f"not a data file: data files end in `{DATA_SUFFIX}` (rename it, or move it out of data/)"
+        return Message("data.not_data", suffix=DATA_SUFFIX)
     if not path.is_file():
-        return "not a regular file: replace it with a plain text file"
-    return ""
+        return Message("file.not_regular")
+    return None
 
 
 def load_site(root: Path, today: dt.date | None = None, reuse: ReadMemory | None = None,
-              years: YearRange = CONSORTIUM_YEARS) -> Site:
+              years: YearRange = CONSORTIUM_YEARS, drafts: bool | None = None) -> Site:
     """Load and check everything under `root` (the data folder), publishing the news dated up to `today`.
 
-    Every file is checked, scheduled news included; `today` defaults to publication_date().
+    Every file is checked, scheduled news and drafts included; `today` defaults to publication_date().
     `reuse`: the preview's memory of the last loads: record files unchanged since are not read again.
     `years`: the years a date may fall in.
+    `drafts`: publish the records marked `draft: true` too (default: show_drafts(), the preview's DRAFTS=1).
     """
     today = today or publication_date()
+    drafts = show_drafts() if drafts is None else drafts
     records = _Records(root, years)
     records.check_top_level((SITE, THEMES, PROJECTS, PARTNERS, NEWS, PROGRAMMES))
     site_values = records.load_single(SITE)
     themes = records.load_single(THEMES)
     records.load_folders((PROJECTS, PARTNERS, NEWS, PROGRAMMES), reuse)
-    _check_references(records, themes)
+    _check_references(records, themes, drafts)
     _check_slugs(records)
     if any(p.severity == "error" for p in records.problems):
         error = DataError(records.problems)
         # The pictures that passed their checks, for the pipeline to tell a damaged one at once too.
         error.pictures = _pictures_in(records)
         raise error
+    left_out = [] if drafts else _drop_drafts(records)
     site = _build_site(records, site_values, themes, today)
     site.assets = sorted(records.assets.valid)
+    site.drafts = left_out
+    site.warnings = sorted(p for p in records.problems if p.severity != "error")
     return site
 
 
@@ -251,7 +257,32 @@ def _picture(values: dict[str, Any], file: str) -> Picture | None:
     return None
 
 
-def _check_references(records: _Records, themes: dict[str, Any]) -> None:
+def _is_draft(values: dict[str, Any]) -> bool:
+    return bool(values.get("draft"))
+
+
+def _drop_drafts(records: _Records) -> list[str]:
+    """Leave the drafts out of the site (after checking them): the files left out, by name."""
+    left_out = []
+    for collection, by_id in records.values.items():
+        for record_id in [rid for rid, values in by_id.items() if _is_draft(values)]:
+            del by_id[record_id]
+            left_out.append(records.files[collection][record_id])
+    return sorted(left_out)
+
+
+# What an unknown reference should have named: "`x` n'est l'identifiant d'aucun partenaire" / "not a known partner id".
+REFERENCE_NAMES = {
+    "projects": Bilingual("aucun projet", "project"),
+    "partners": Bilingual("aucun partenaire", "partner"),
+    "news": Bilingual("aucune actualité", "news item"),
+    "themes": Bilingual("aucun thème", "theme"),
+    "programmes": Bilingual("aucun programme", "programme"),
+}
+
+
+def _check_references(records: _Records, themes: dict[str, Any], drafts: bool = False) -> None:
+    """Every id names a record; a published record names no draft (unless the drafts are published too)."""
     known = {"themes": themes,
              **{name: records.values[name] for name in ("projects", "partners", "news", "programmes")}}
     for collection, by_id in records.values.items():
@@ -260,11 +291,17 @@ def _check_references(records: _Records, themes: dict[str, Any]) -> None:
                 if ref.id in records.unread.get(ref.target, ()) or ref.target in records.unread_collections:
                     continue  # its file's own problem says it all
                 if ref.id not in known[ref.target]:
-                    choices = ", ".join(sorted(known[ref.target])) or "none yet"
+                    choices = ", ".join(sorted(known[ref.target]))
                     records.problems.append(Problem(
                         records.files[collection][record_id], ref.line, ref.field,
-                        f"`{ref.id}` is not a known {ref.target[:-1] if ref.target != 'news' else 'news item'} "
-                        f"id: use one of {choices}"))
+                        Message("ref.unknown", id=ref.id, what=REFERENCE_NAMES[ref.target],
+                                choices=choices or Message("ref.none_yet"))))
+                elif not drafts and not _is_draft(values) and ref.target != "themes" \
+                        and _is_draft(known[ref.target][ref.id]):
+                    draft_file = records.files[ref.target][ref.id]
+                    records.problems.append(Problem(
+                        records.files[collection][record_id], ref.line, ref.field,
+                        Message("draft.linked", id=ref.id, draft_file=draft_file)))
 
 
 def _refs_in(value: Any) -> list[Ref]:
@@ -287,16 +324,17 @@ def _check_slugs(records: _Records) -> None:
         for lang in LANGUAGES:
             owners: dict[str, str] = {}
             for record_id, values in records.values[collection.name].items():
+                if lang not in values.get("languages", LANGUAGES):
+                    continue  # no page in this language
                 slug = values.get("slug", {}).get(lang, record_id)
                 file = records.files[collection.name][record_id]
                 line = getattr(slug, "line", 0)  # 0: the slug is the file name
-                problem = reserved_problem(slug) or (archive_slug_problem(slug) if collection is NEWS else "")
+                problem = reserved_problem(slug) or (archive_slug_problem(slug) if collection is NEWS else None)
                 if problem:
                     records.problems.append(Problem(file, line, f"slug.{lang}", problem))
                 elif slug in owners:
                     records.problems.append(Problem(
-                        file, line, f"slug.{lang}", f"`{slug}` is already the address of {owners[slug]}: "
-                                                    "choose another"))
+                        file, line, f"slug.{lang}", Message("address.taken", slug=slug, owner=owners[slug])))
                 else:
                     owners[slug] = record_id
 
@@ -305,7 +343,7 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
     themes = {theme_id: Theme(theme_id, label) for theme_id, label in theme_labels.items()}
     partners = {pid: _partner(pid, v, records.files["partners"][pid]) for pid, v in records.values["partners"].items()}
     programmes = {pid: Programme(id=pid, name=v["name"], start=v["start"], end=v.get("end"), website=v.get("website"),
-                                 file=records.files["programmes"][pid])
+                                 file=records.files["programmes"][pid], draft=_is_draft(v))
                   for pid, v in records.values["programmes"].items()}
     projects = {}
     for pid, v in records.values["projects"].items():
@@ -315,7 +353,7 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
             themes=[themes[ref.id] for ref in v["themes"]],
             links=[Link(link["title"], link["url"]) for link in v.get("links", [])],
             programme=programmes[v["programme"].id] if "programme" in v else None,
-            image=_picture(v, records.files["projects"][pid]), file=records.files["projects"][pid])
+            image=_picture(v, records.files["projects"][pid]), file=records.files["projects"][pid], draft=_is_draft(v))
         if project.programme:
             project.programme.projects.append(project)
         for item in v["partners"]:
@@ -332,7 +370,8 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
             projects=[projects[ref.id] for ref in v.get("projects", [])],
             partners=[partners[ref.id] for ref in v.get("partners", [])],
             source=Source(source["name"], source.get("url")) if source else None,
-            image=_picture(v, records.files["news"][nid]), file=records.files["news"][nid])
+            image=_picture(v, records.files["news"][nid]), file=records.files["news"][nid], draft=_is_draft(v),
+            languages=v.get("languages", LANGUAGES))
         # A scheduled item is checked like the others but linked from nothing.
         (news if is_published(item.date, today) else scheduled).append(item)
     news.sort(key=lambda n: (n.date, n.id), reverse=True)
@@ -384,7 +423,8 @@ def _partner(pid: str, v: dict[str, Any], file: str) -> Partner:
         id=pid, name=v["name"], slug=_slug(pid, v), kind=v["kind"], country=v["country"],
         description=v["description"], name_lang=v.get("name_lang"), acronym=v.get("acronym"),
         region=v.get("region"), website=v.get("website"), logo=_plain(v.get("logo")), image=_picture(v, file),
-        location=_location(v.get("location")), file=file)
+        location=_location(v.get("location")), file=file,
+        draft=_is_draft(v))
 
 
 def _plain(value: str | None) -> str | None:

@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from csn.data.assets import ASSETS_FOLDER
 from csn.data.cmark_render import markdown_to_html
+from csn.messages import Message
 from csn.security.safe_urls import LINK_SCHEMES
 
 EXTENSIONS = ("table", "strikethrough", "autolink")
@@ -48,7 +49,7 @@ class MarkdownFacts:
 
     urls: list[tuple[str, str]] = field(default_factory=list)  # ("a", href) and ("img", src), as browsers read them
     raw_html: str = ""  # the first raw HTML written in it, or ''
-    unsupported: list[tuple[str, str]] = field(default_factory=list)  # (what was written, why it is not shown)
+    unsupported: list[tuple[str, Message]] = field(default_factory=list)  # (what was written, why not shown)
 
 
 # Syntax that other Markdown tools render but the site does not render as meant: footnotes would show as
@@ -58,14 +59,12 @@ class MarkdownFacts:
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _HEADING_1 = re.compile(r"^ {0,3}#(?:[ \t].*|)$|^.*\S.*\n {0,3}=+[ \t]*$", re.MULTILINE)
 _TASK = re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]", re.MULTILINE)
-FOOTNOTES_NOT_SHOWN = ("footnotes (`[^1]`) are not shown on the site: write the note in the text, in parentheses, "
-                       "or as a link")
-HEADING_1_NOT_SHOWN = ("a first-level heading (`# …` or a line of `===`) is not kept: the page already has its "
-                       "title; use `## …` for a section, or a sentence in **bold**")
-TASKS_NOT_SHOWN = "task lists (`- [ ]`, `- [x]`) are not shown as check boxes: write a plain list, with no brackets"
+FOOTNOTES_NOT_SHOWN = Message("markdown.footnotes")
+HEADING_1_NOT_SHOWN = Message("markdown.heading_1")
+TASKS_NOT_SHOWN = Message("markdown.task_list")
 
 
-def _unsupported(text: str, html: str) -> list[tuple[str, str]]:
+def _unsupported(text: str, html: str) -> list[tuple[str, Message]]:
     found = []
     if "[^" in text and "data-footnote-ref" in markdown_to_html(text, Options.CMARK_OPT_FOOTNOTES, EXTENSIONS):
         match = _FOOTNOTE.search(text)

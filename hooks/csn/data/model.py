@@ -84,6 +84,7 @@ class Programme:
     website: str | None = None
     projects: list[Project] = field(default_factory=list, repr=False)
     file: str = ""
+    draft: bool = False  # published only by a preview with DRAFTS=1
 
 
 @dataclass(eq=False)
@@ -105,6 +106,7 @@ class Partner(NamedInOneLanguage):
     projects: list[Participation] = field(default_factory=list, repr=False)
     news: list[News] = field(default_factory=list, repr=False)
     file: str = ""
+    draft: bool = False
 
     @property
     def monogram(self) -> str:
@@ -143,6 +145,7 @@ class Project:
     programme: Programme | None = None
     image: Picture | None = None
     file: str = ""
+    draft: bool = False
 
 
 @dataclass(eq=False)
@@ -158,6 +161,17 @@ class News:
     source: Source | None = None
     image: Picture | None = None
     file: str = ""
+    draft: bool = False
+    # The languages it is published in: both, or one (`languages: [fr]`); its texts exist in these only.
+    languages: tuple[str, ...] = ("fr", "en")
+
+    def text_lang(self, lang: str) -> str:
+        """The language its texts are shown in on a page in `lang`: `lang`, or the one it is written in."""
+        return lang if lang in self.languages else self.languages[0]
+
+    def other_lang(self, lang: str) -> str | None:
+        """The language to mark on its title on a page in `lang`, or None when it exists in `lang`."""
+        return None if lang in self.languages else self.languages[0]
 
 
 @dataclass(eq=False)
@@ -224,6 +238,8 @@ class Site:
     picture_files: dict[str, Any] = field(default_factory=dict)
     picture_work: tuple[int, int] = (0, 0)  # pictures made, and taken from the cache, by the load
     scheduled: list[News] = field(default_factory=list)  # dated after `today`: on no page, feed or export
+    drafts: list[str] = field(default_factory=list)  # the files of the drafts left out (all shown with DRAFTS=1)
+    warnings: list = field(default_factory=list)  # Problems of severity "warning" met while checking
 
     @property
     def featured_projects(self) -> list[Project]:

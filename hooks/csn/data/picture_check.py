@@ -15,6 +15,8 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from csn.messages import Message
+
 # A 24-megapixel camera gives 6000x4000; past this, decoding alone would take seconds and
 # gigabytes (a "decompression bomb": a small file that expands into billions of pixels).
 MAX_PIXELS = 50_000_000
@@ -31,12 +33,12 @@ class PictureHeader:
     height: int
 
 
-def read_header(path: Path) -> tuple[PictureHeader | None, str]:
-    """The picture's format and size, or None and why it cannot be used (a sentence after its path)."""
+def read_header(path: Path) -> tuple[PictureHeader | None, Message | None]:
+    """The picture's format and size, or None and why it cannot be used (said after its path)."""
     size = path.stat().st_size
     if size > MAX_PICTURE_BYTES:
-        return None, (f"is {size / 1_000_000:.0f} MB: save it at most {MAX_PICTURE_BYTES // 1_000_000} MB "
-                      "(a photo 3000 pixels wide in JPEG quality 85 weighs about 2 MB)")
+        return None, Message("picture.too_heavy", megabytes=round(size / 1_000_000),
+                             limit=MAX_PICTURE_BYTES // 1_000_000)
     try:
         with warnings.catch_warnings():
             # Pillow warns past its own limit and refuses past twice that: the limit here is lower, and
@@ -47,18 +49,18 @@ def read_header(path: Path) -> tuple[PictureHeader | None, str]:
     except Image.DecompressionBombError:
         return None, too_many_pixels()
     except UnidentifiedImageError:
-        return None, ("is not an image (whatever its extension says): save it as JPEG, PNG or WebP "
-                      "from an image editor and write that file's path")
+        return None, Message("picture.not_image")
     except (OSError, SyntaxError, ValueError) as error:  # Pillow's way of telling a broken header
-        return None, f"cannot be read as an image ({error}): export it again from an image editor"
+        return None, Message("picture.unreadable", error=str(error))
     if found not in READ_FORMATS:
-        return None, f"is a {found} image: save it as JPEG, PNG or WebP"
+        return None, Message("picture.format", format=found)
     if width * height > MAX_PIXELS:
         return None, too_many_pixels(width, height)
-    return PictureHeader(READ_FORMATS[found], width, height), ""
+    return PictureHeader(READ_FORMATS[found], width, height), None
 
 
-def too_many_pixels(width: int = 0, height: int = 0) -> str:
-    size = f"{width}x{height} pixels, " if width else ""
-    return (f"is too large ({size}over {MAX_PIXELS // 1_000_000} million pixels): resize it to at most "
-            "4000 pixels wide before adding it")
+def too_many_pixels(width: int = 0, height: int = 0) -> Message:
+    if width:
+        return Message("picture.too_many_pixels_sized", width=width, height=height,
+                       limit=MAX_PIXELS // 1_000_000)
+    return Message("picture.too_many_pixels", limit=MAX_PIXELS // 1_000_000)

@@ -16,8 +16,17 @@ from collections.abc import Mapping
 from csn.data.build_date import build_date
 from csn.data.dates import PartialDate
 from csn.data.errors import DataError, Problem
+from csn.messages import Message
 
 TODAY_VARIABLE = "CSN_TODAY"
+# Set by `make serve DRAFTS=1`: the preview then shows the records marked `draft: true`.
+DRAFTS_VARIABLE = "CSN_DRAFTS"
+
+
+def show_drafts(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether this build publishes the drafts too (a preview only: `make serve DRAFTS=1`)."""
+    environ = os.environ if environ is None else environ
+    return environ.get(DRAFTS_VARIABLE, "").strip() not in ("", "0")
 
 
 def publication_date(environ: Mapping[str, str] | None = None) -> dt.date:
@@ -29,8 +38,7 @@ def publication_date(environ: Mapping[str, str] | None = None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise DataError([Problem(TODAY_VARIABLE, 0, "", f"`{value}` is not a day: write it as 2030-06-15, "
-                                                        "or unset it to publish for today")]) from None
+        raise DataError([Problem(TODAY_VARIABLE, 0, "", Message("setting.today", value=value))]) from None
 
 
 def is_published(date: PartialDate, today: dt.date) -> bool:
@@ -39,9 +47,7 @@ def is_published(date: PartialDate, today: dt.date) -> bool:
 
 
 def scheduled_warnings(site) -> list[Problem]:
-    """A warning per news item dated after today: checked, but on no page until its day."""
-    return [Problem(item.file, 0, "date", f"warning: scheduled for {item.date.iso()}: it stays off the site "
-                                          f"(pages, feeds, search, open data) until a build on or after that day "
-                                          f"(today is {site.today.isoformat()}; set {TODAY_VARIABLE}=YYYY-MM-DD "
-                                          "to preview another day)", severity="warning")
+    """The data's warnings, and one per news item dated after today: checked, but on no page until its day."""
+    return site.warnings + [Problem(item.file, 0, "date", Message("scheduled.news", date=item.date.iso(), today=site.today.isoformat(),
+                                                  variable=TODAY_VARIABLE), severity="warning")
             for item in site.scheduled]

@@ -126,6 +126,18 @@ _SLUG = Field("slug", "translated_slug", _d(
     "Segment d'adresse dans chaque langue (minuscules, chiffres, tirets)",
     "URL segment in each language (lowercase letters, digits, hyphens)"), required=False)
 
+# Any record may be written and checked before it is published (`make serve DRAFTS=1` shows it).
+_DRAFT = Field("draft", "bool", _d(
+    "Brouillon : `true` le vérifie sans le publier nulle part (`make serve DRAFTS=1` le montre)",
+    "Draft: `true` checks it without publishing it anywhere (`make serve DRAFTS=1` shows it)"), required=False)
+
+# A news item published in one language only: its texts are written in that language alone.
+LANGUAGES_FIELD = Field("languages", "languages", _d(
+    "Langues de publication, si l'actualité n'existe que dans une langue : `[fr]` ou `[en]` "
+    "(par défaut, les deux)",
+    "Languages it is published in, when the item exists in one language only: `[fr]` or `[en]` "
+    "(both by default)"), required=False, choices=LANGUAGES)
+
 _SOCIAL_LINK = Field("account", "object", _d("Un compte", "An account"), fields=(
     Field("name", "text", _d("Nom du réseau, p. ex. LinkedIn", "Name of the network, e.g. LinkedIn")),
     Field("url", "url", _d("Adresse de la page du compte (https://…)", "Address of the account's page (https://…)")),
@@ -198,6 +210,7 @@ PROJECTS = Collection("projects", "projects", description=_d("Un projet", "A pro
     Field("programme", "ref", _d("Programme dont relève le projet (identifiant de data/programmes/)",
                                  "The programme the project belongs to (an id from data/programmes/)"),
           required=False, target="programmes"),
+    _DRAFT,
 ))
 
 PARTNERS = Collection("partners", "partners", description=_d("Un partenaire", "A partner"), fields=(
@@ -214,6 +227,7 @@ PARTNERS = Collection("partners", "partners", description=_d("Un partenaire", "A
                                 "Logo: path of an image in assets/ (SVG preferably, else PNG)"), required=False),
     Field("description", "translated_text", _d("Qui est ce partenaire et son rôle", "Who this partner is and its role")),
     _LOCATION,
+    _DRAFT,
 ))
 
 PROGRAMMES = Collection("programmes", "programmes", optional=True, description=_d(
@@ -224,6 +238,7 @@ PROGRAMMES = Collection("programmes", "programmes", optional=True, description=_
     Field("end", "date", _d("Fin (facultative), même forme que le début", "End (optional), same form as the start"),
           required=False),
     Field("website", "url", _d("Site web", "Website"), required=False),
+    _DRAFT,
 ))
 
 NEWS = Collection("news", "news", description=_d("Une actualité", "A news item"), fields=(
@@ -242,6 +257,8 @@ NEWS = Collection("news", "news", description=_d("Une actualité", "A news item"
         Field("name", "text", _d("Nom de la source", "Name of the source")),
         Field("url", "url", _d("Adresse de la source", "Address of the source"), required=False),
     )),
+    LANGUAGES_FIELD,
+    _DRAFT,
 ))
 
 COLLECTIONS: tuple[Collection, ...] = (SITE, THEMES, PROJECTS, PARTNERS, NEWS, PROGRAMMES)
@@ -262,6 +279,7 @@ KIND_HELP: dict[str, dict[str, str]] = {
     "email": _d("une adresse courriel", "an email address"),
     "country": _d("un code ISO à deux lettres : CA, DE, FR…", "a two-letter ISO code: CA, DE, FR…"),
     "language": _d("un code de langue ISO 639 : en, fr, de…", "an ISO 639 language code: en, fr, de…"),
+    "languages": _d("une liste de langues du site : `[fr]` ou `[en]`", "a list of the site's languages: `[fr]` or `[en]`"),
     "asset": _d("le chemin d'un fichier du site", "the path of a file of the site"),
     "picture": _d("le chemin d'une image dans assets/", "the path of an image in assets/"),
     "image": _d("`src:`, puis `alt:` (`fr:` et `en:`) ou `decorative: true`, et `credit:` facultatif",

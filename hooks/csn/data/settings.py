@@ -11,6 +11,7 @@ import yaml
 
 from csn.data.dates import DEFAULT_YEARS, YearRange
 from csn.data.errors import DataError, Problem
+from csn.messages import Message
 
 CONFIG_FILE = "mkdocs.yml"
 SECTION = "extra.csn"
@@ -44,15 +45,14 @@ def read_settings(values: Mapping[str, Any] | None) -> Settings:
     for key in values:
         if key not in known:
             problems.append(Problem(CONFIG_FILE, 0, f"{SECTION}.{key}",
-                                    f"unknown setting: use {', '.join(sorted(known))}"))
+                                    Message("setting.unknown", known=", ".join(sorted(known)))))
     for key, (low, high) in LIMITS.items():
         value = values.get(key, getattr(Settings, key))
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             problems.append(Problem(CONFIG_FILE, 0, f"{SECTION}.{key}",
-                                    f"`{value}` is not allowed: write a whole number from {low} to {high}"))
+                                    Message("setting.range", value=value, low=low, high=high)))
     if not problems and values.get("first_year", Settings.first_year) > values.get("last_year", Settings.last_year):
-        problems.append(Problem(CONFIG_FILE, 0, f"{SECTION}.first_year",
-                                "the first year comes after the last year: swap them"))
+        problems.append(Problem(CONFIG_FILE, 0, f"{SECTION}.first_year", Message("setting.years_swapped")))
     if problems:
         raise DataError(problems)
     return Settings(**{key: values[key] for key in known if key in values})

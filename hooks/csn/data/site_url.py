@@ -12,6 +12,7 @@ import re
 from urllib.parse import urlsplit
 
 from csn.data.errors import DataError, Problem
+from csn.messages import Message
 
 VARIABLE = "SITE_URL"
 EXAMPLE = "https://consortium.example.org/ or https://<org>.github.io/<repo>/"
@@ -23,31 +24,31 @@ _PATH = re.compile(r"^[A-Za-z0-9\-._~%!$&()*+,;=:@/]*$")
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
-def _why_not(value: str) -> str:
-    """What is wrong with `value` as the site's address, or ''."""
+def _why_not(value: str) -> Message | None:
+    """What is wrong with `value` as the site's address, or None."""
     bad = sorted({char for char in value if char.isspace() or ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0
                   or char in "\"'`<>\\{}|^"})
     if bad:
         shown = ", ".join(repr(char) if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
                           for char in bad)
-        return f"holds characters an address cannot ({shown})"
+        return Message("site_url.characters", characters=shown)
     if not value.isascii():
-        return "holds non-ASCII characters: write the host in its xn-- form and %-encode the path"
+        return Message("site_url.not_ascii")
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not value.lower().startswith(f"{parts.scheme.lower()}://"):
-        return "is not an absolute http:// or https:// address"
+        return Message("site_url.not_absolute")
     if "@" in parts.netloc:
-        return "holds a user name or password: the address is published on every page, leave them out"
+        return Message("site_url.credentials")
     host = _HOST.match(parts.netloc)
     if not parts.netloc or not host:
-        return "has no valid host name"
+        return Message("site_url.no_host")
     if host["port"] and not 0 < int(host["port"]) < 65536:
-        return f"has port {host['port']}, which does not exist"
+        return Message("site_url.port", port=host["port"])
     if parts.query or parts.fragment or "?" in value or "#" in value:
-        return "has a query (?) or fragment (#): give only the host and path"
+        return Message("site_url.query")
     if not _PATH.match(parts.path) or _PERCENT.search(parts.path):
-        return "has a path with characters an address cannot hold: %-encode them"
-    return ""
+        return Message("site_url.path")
+    return None
 
 
 def site_url_problems(value: str, source: str = VARIABLE) -> list[Problem]:
@@ -57,7 +58,7 @@ def site_url_problems(value: str, source: str = VARIABLE) -> list[Problem]:
         return []
     shown = value if value.isprintable() else value.encode("unicode_escape").decode("ascii")
     field = "site_url" if source != VARIABLE else ""
-    return [Problem(source, 0, field, f"`{shown}` {why}: set it to the site's public address, like {EXAMPLE}")]
+    return [Problem(source, 0, field, Message("site_url.invalid", value=shown, reason=why, example=EXAMPLE))]
 
 
 def checked_site_url(value: str, source: str = VARIABLE) -> str:

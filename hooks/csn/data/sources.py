@@ -17,9 +17,10 @@ import stat
 from pathlib import Path
 
 from csn.data.errors import Problem
+from csn.messages import Message
 
-SPECIAL_FILES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-                 (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+SPECIAL_FILES = ((stat.S_ISFIFO, "file.fifo"), (stat.S_ISSOCK, "file.socket"),
+                 (stat.S_ISCHR, "file.character_device"), (stat.S_ISBLK, "file.block_device"))
 
 
 def source_problems(folder: Path, project_dir: Path) -> list[Problem]:
@@ -42,34 +43,31 @@ def source_problems(folder: Path, project_dir: Path) -> list[Problem]:
     return problems
 
 
-LEADS_OUT = ("is a symbolic link that leads outside its folder: the site reads only the project's own files, "
-             "so copy the file here instead of linking to it")
+LEADS_OUT = Message("file.symlink")
 
 
-def _why_unreadable(path: Path, folder: Path | None) -> str:
+def _why_unreadable(path: Path, folder: Path | None) -> Message | None:
     try:
         mode = path.lstat().st_mode
     except OSError:
-        return ""  # removed while walking
+        return None  # removed while walking
     if stat.S_ISLNK(mode):
         try:
             target = path.resolve(strict=True)
         except FileNotFoundError:
-            return "is a symbolic link to nothing (its target was moved or deleted): remove it or link again"
+            return Message("file.dangling_link")
         except (OSError, RuntimeError):
-            return "is a loop of symbolic links (it leads back to itself): remove it"
+            return Message("file.link_loop")
         if folder is None or not target.is_relative_to(folder):
             return LEADS_OUT
         if target.is_dir() and path.parent.resolve().is_relative_to(target):
-            return ("is a symbolic link to a folder that holds it: the build would walk in circles; remove it "
-                    "(link to the files themselves, or copy them)")
+            return Message("file.link_to_parent")
         mode = target.stat().st_mode
     for is_kind, kind in SPECIAL_FILES:
         if is_kind(mode):
-            return (f"is {kind}, not an ordinary file: reading it would block the build; remove it "
-                    "(only text files, pictures and folders belong here)")
-    return ""
+            return Message("file.special", kind=Message(kind))
+    return None
 
 
-def _problem(path: Path, project_dir: Path, message: str) -> Problem:
+def _problem(path: Path, project_dir: Path, message: Message) -> Problem:
     return Problem(path.relative_to(project_dir).as_posix(), 0, "", message)

@@ -14,7 +14,7 @@ from typing import Any
 
 from csn.data.assets import AssetChecker, from_site_root
 from csn.data.contrast import identity_failures
-from csn.data.dates import CONSORTIUM_YEARS, YearRange, parse_partial_date
+from csn.data.dates import CONSORTIUM_YEARS, DateError, YearRange, parse_partial_date
 from csn.data.errors import Problem
 from csn.data.markdown_render import read_markdown
 from csn.data.schema import (
@@ -32,6 +32,7 @@ from csn.data.schema import (
     Field,
 )
 from csn.data.yaml_loader import Mapping, Node, Scalar, Sequence
+from csn.messages import Bilingual, Message
 from csn.security.characters import has_visible_character, hidden_character_problem
 from csn.security.safe_urls import link_problem, web_address_problem
 
@@ -42,7 +43,8 @@ EMAIL_RE = re.compile(EMAIL_PATTERN)
 COLOR_RE = re.compile(COLOR_PATTERN)
 COUNTRIES = frozenset(COUNTRY_CODES)
 LANGUAGE_CODE_SET = frozenset(LANGUAGE_CODES)
-LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+# The name of each language in each language: "texte en anglais manquant", "missing English text".
+LANGUAGE_NAMES = {"fr": Bilingual("français", "French"), "en": Bilingual("anglais", "English")}
 # Long texts, where the zero-width joiners of emoji and some scripts belong; names and codes get none.
 PROSE_KINDS = frozenset({"translated_text", "translated_markdown"})
 # A long article is about 10,000 characters; the limits keep rendering any field in milliseconds.
@@ -71,9 +73,11 @@ class RecordChecker:
         self.assets = assets
         self.years = years
         self.problems: list[Problem] = []
+        # The languages the record is published in: its translated texts are required in these only.
+        self.languages: tuple[str, ...] = LANGUAGES
 
-    def report(self, line: int, field: str, message: str) -> None:
-        self.problems.append(Problem(self.file, line, field, message))
+    def report(self, line: int, field: str, message: Message, severity: str = "error") -> None:
+        self.problems.append(Problem(self.file, line, field, message, severity))
 
     def check_fields(self, fields: tuple[Field, ...], mapping: Mapping, prefix: str = "") -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -81,17 +85,18 @@ class RecordChecker:
         for key, node in mapping.items.items():
             if key not in known:
                 hint = _closest(key, known)
-                fix = f" (did you mean `{hint}`?)" if hint else f"; allowed fields: {', '.join(sorted(known))}"
-                self.report(mapping.key_lines.get(key, node.line), prefix + key, f"unknown field{fix}")
+                message = (Message("field.unknown_near", hint=hint) if hint
+                           else Message("field.unknown", fields=", ".join(sorted(known))))
+                self.report(mapping.key_lines.get(key, node.line), prefix + key, message)
         for spec in fields:
             name = prefix + spec.name
             node = mapping.items.get(spec.name)
             if node is None or (isinstance(node, Scalar) and node.is_null):
                 if spec.required:
                     # In YAML, ` #` starts a comment: `primary: #0057AC` leaves the colour empty.
-                    quote = ", in quotes: `\"#0057AC\"`" if spec.kind == "color" else ""
                     self.report(mapping.line if node is None else node.line, name,
-                                f"missing: add `{spec.name}:` ({spec.description['en']}){quote}")
+                                Message("missing.field_quoted" if spec.kind == "color" else "missing.field",
+                                        name=spec.name, description=Bilingual.of_mapping(spec.description)))
                 continue
             value = self.check(spec, node, name)
             if value is not None:
@@ -103,8 +108,7 @@ class RecordChecker:
         """`name_lang` is the language of a name written once; a name written per language needs none."""
         if "name_lang" in values and isinstance(mapping.items.get("name"), Mapping):
             self.report(mapping.key_lines.get("name_lang", mapping.line), prefix + "name_lang",
-                        "the name is written in `fr:` and `en:`, each in its own language: remove `name_lang` "
-                        "(or write the name once)")
+                        Message("value.name_lang_not_needed"))
 
     def check(self, spec: Field, node: Node, name: str) -> Any:
         return _RULES[spec.kind](self, spec, node, name)
@@ -113,49 +117,53 @@ class RecordChecker:
 
     def text(self, spec: Field, node: Node, name: str) -> str | None:
         if not isinstance(node, Scalar):
-            self.report(node.line, name, "must be a text on one line, not a list or a mapping")
+            self.report(node.line, name, Message("shape.text"))
             return None
         value = "" if node.is_null else unicodedata.normalize("NFC", node.text).strip()
         if not value:
-            self.report(node.line, name, "is empty: write the text")
+            self.report(node.line, name, Message("empty.text"))
             return None
         if TODO_MARKER in value:
-            self.report(node.line, name, f"still says {TODO_MARKER}: replace it with {_todo_hint(spec)}")
+            self.report(node.line, name, Message("todo.text", marker=TODO_MARKER, hint=_todo_hint(spec)))
             return None
         limit = MAX_MARKDOWN_LENGTH if spec.kind == "translated_markdown" else MAX_TEXT_LENGTH
         if len(value) > limit:
-            self.report(node.line, name, f"is {len(value):,} characters long: keep it under {limit:,} "
-                                         "(split a long text, or move details to a linked page)")
+            self.report(node.line, name, Message("length.text", length=len(value), limit=limit))
             return None
         hidden = hidden_character_problem(value, prose=spec.kind in PROSE_KINDS)
         if hidden:
             self.report(node.line, name, hidden)
             return None
         if not has_visible_character(value):
-            self.report(node.line, name, "has no visible character (only invisible or blank ones): write the text")
+            self.report(node.line, name, Message("hidden.nothing_visible"))
             return None
         return value
 
     def translated(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
         if not isinstance(node, Mapping):
-            self.report(node.line, name, "needs both languages: write `fr:` and `en:` on two indented lines below it")
+            self.report(node.line, name, Message("translation.both"))
             return None
         values: dict[str, str] = {}
         for key, child in node.items.items():
             if key not in LANGUAGES:
                 self.report(node.key_lines.get(key, child.line), f"{name}.{key}",
-                            "unknown language: use only `fr` and `en`")
-        for lang in LANGUAGES:
+                            Message("translation.unknown_language"))
+            elif key not in self.languages:
+                only = self.languages[0]
+                self.report(node.key_lines.get(key, child.line), f"{name}.{key}",
+                            Message("languages.not_published", only=LANGUAGE_NAMES[only], only_code=only, key=key,
+                                    other=LANGUAGE_NAMES[key]), severity="warning")
+        for lang in self.languages:
             child = node.items.get(lang)
             if child is None or (isinstance(child, Scalar) and not child.text.strip()):
                 line = node.line if child is None else child.line
-                self.report(line, f"{name}.{lang}",
-                            f"missing {LANGUAGE_NAMES[lang]} text: add it under `{name.split('.')[-1]}:` as `{lang}: …`")
+                self.report(line, f"{name}.{lang}", Message("translation.missing", language=LANGUAGE_NAMES[lang],
+                                                            parent=name.split(".")[-1], lang=lang))
                 continue
             value = self.text(spec, child, f"{name}.{lang}")
             if value is not None:
                 values[lang] = value
-        return values if len(values) == len(LANGUAGES) else None
+        return values if len(values) == len(self.languages) else None
 
     def markdown(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
         """Translated Markdown whose every link and image is allowed (each reported on its text's line)."""
@@ -168,16 +176,14 @@ class RecordChecker:
             scalar = node.items[lang]
             if facts.raw_html:
                 self.report(scalar.line_of(facts.raw_html), f"{name}.{lang}",
-                            f"HTML such as `{facts.raw_html[:40]}` is not shown on the site: write it in Markdown "
-                            "(**bold**, *italics*, [text](https://…), a blank line between paragraphs), "
-                            "or put it between backquotes to show it as code")
+                            Message("markdown.html", html=facts.raw_html[:40]))
             for written, why in facts.unsupported:
                 self.report(scalar.line_of(written), f"{name}.{lang}", why)
             for tag, url in facts.urls:
                 problem = self.asset_problem(url) if tag == "img" else link_problem(url)
                 if problem:
-                    what = "image" if tag == "img" else "link"
-                    self.report(scalar.line_of(url), f"{name}.{lang}", f"{what}: {problem}")
+                    what = "image.in_text" if tag == "img" else "link.in_text"
+                    self.report(scalar.line_of(url), f"{name}.{lang}", Message(what, reason=problem))
         return values if len(self.problems) == found else None
 
     def proper_name(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
@@ -198,18 +204,18 @@ class RecordChecker:
 
     def translated_slug(self, spec: Field, node: Node, name: str) -> dict[str, str] | None:
         if not isinstance(node, Mapping):
-            self.report(node.line, name, "needs both languages: write `fr:` and `en:` below it")
+            self.report(node.line, name, Message("translation.both_short"))
             return None
         values = self.translated(spec, node, name)
         if values is None:
             return None
-        checked = {lang: self.slug(spec, node.items[lang], f"{name}.{lang}") for lang in LANGUAGES}
+        checked = {lang: self.slug(spec, node.items[lang], f"{name}.{lang}") for lang in self.languages}
         return checked if all(checked.values()) else None
 
     def enum(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
         if value is not None and value not in spec.choices:
-            self.report(node.line, name, f"`{value}` is not allowed: use one of {', '.join(spec.choices)}")
+            self.report(node.line, name, Message("value.choices", value=value, choices=", ".join(spec.choices)))
             return None
         return value
 
@@ -219,8 +225,8 @@ class RecordChecker:
             return None
         try:
             date = parse_partial_date(value)
-        except ValueError as exc:
-            self.report(node.line, name, str(exc))
+        except DateError as exc:
+            self.report(node.line, name, exc.message)
             return None
         problem = self.years.problem(date, value)
         if problem:
@@ -232,7 +238,7 @@ class RecordChecker:
         # YAML 1.2: only these words are booleans (`yes`, `no`, `on` and `off` are text).
         if isinstance(node, Scalar) and node.plain and node.text in YAML_BOOLEANS:
             return YAML_BOOLEANS[node.text]
-        self.report(node.line, name, "must be `true` or `false`")
+        self.report(node.line, name, Message("yes_no.invalid"))
         return None
 
     def number(self, spec: Field, node: Node, name: str) -> float | None:
@@ -240,20 +246,20 @@ class RecordChecker:
         if value is None:
             return None
         if not node.plain or not NUMBER_RE.match(value):
-            self.report(node.line, name, f"`{value}` is not a number: write decimal digits without quotes "
-                                         f"({spec.description['en']})")
+            self.report(node.line, name, Message("number.invalid", value=value,
+                                                 description=Bilingual.of_mapping(spec.description)))
             return None
         number = float(value)
         low, high = spec.minimum, spec.maximum
         if (low is not None and number < low) or (high is not None and number > high):
-            self.report(node.line, name, f"{value} is out of range: use a number from {low:g} to {high:g} "
-                                         f"({spec.description['en']})")
+            self.report(node.line, name, Message("number.range", value=value, low=f"{low:g}", high=f"{high:g}",
+                                                 description=Bilingual.of_mapping(spec.description)))
             return None
         return number
 
     def url(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
-        problem = web_address_problem(value) if value is not None else ""
+        problem = web_address_problem(value) if value is not None else None
         if problem:
             self.report(node.line, name, problem)
             return None
@@ -262,29 +268,53 @@ class RecordChecker:
     def email(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
         if value is not None and not EMAIL_RE.fullmatch(value):
-            self.report(node.line, name, f"`{value}` is not an email address")
+            self.report(node.line, name, Message("email.invalid", value=value))
             return None
         return value
 
     def country(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
         if value is not None and value not in COUNTRIES:
-            self.report(node.line, name, f"`{value}` is not a two-letter ISO 3166 country code (CA, DE, FR…)")
+            self.report(node.line, name, Message("country.invalid", value=value))
             return None
         return value
 
     def language(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
         if value is not None and value not in LANGUAGE_CODE_SET:
-            self.report(node.line, name, f"`{value}` is not a language code: write a lowercase ISO 639 code "
-                                         "(en, fr, de…)")
+            self.report(node.line, name, Message("language_code.invalid", value=value))
             return None
         return value
+
+    def languages_list(self, spec: Field, node: Node, name: str) -> tuple[str, ...] | None:
+        """The languages a news item is published in: one or both of the site's, each once."""
+        written = " or ".join(f"`[{lang}]`" for lang in spec.choices)
+        if isinstance(node, Scalar) and node.text.strip() in spec.choices:
+            self.report(node.line, name, Message("languages.not_list", value=node.text.strip()))
+            return None
+        if not isinstance(node, Sequence) or not node.items:
+            self.report(node.line, name, Message("languages.invalid", written=written))
+            return None
+        found: list[str] = []
+        for index, child in enumerate(node.items):
+            value = self.text(spec, child, f"{name}[{index}]")
+            if value is None:
+                continue
+            if value not in spec.choices:
+                self.report(child.line, f"{name}[{index}]",
+                            Message("languages.unknown", value=value, choices=" or ".join(spec.choices)))
+            elif value in found:
+                self.report(child.line, f"{name}[{index}]", Message("languages.twice", value=value))
+            else:
+                found.append(value)
+        if len(found) != len(node.items):
+            return None
+        return tuple(lang for lang in LANGUAGES if lang in found)
 
     def asset(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
         value = from_site_root(value) if value is not None else None
-        problem = self.asset_problem(value) if value is not None else ""
+        problem = self.asset_problem(value) if value is not None else None
         if problem:
             self.report(node.line, name, problem)
             return None
@@ -293,8 +323,7 @@ class RecordChecker:
     def color(self, spec: Field, node: Node, name: str) -> str | None:
         value = self.text(spec, node, name)
         if value is not None and not COLOR_RE.fullmatch(value):
-            self.report(node.line, name, f"`{value}` is not a colour: write `#` and six hexadecimal digits, "
-                                         f"in quotes, e.g. `\"#0057AC\"`")
+            self.report(node.line, name, Message("color.invalid", value=value))
             return None
         return value
 
@@ -307,7 +336,7 @@ class RecordChecker:
         problem = self.assets.problem(value, font=True)
         # The path is written into the pages' style sheet (`url("…")`): plain characters only.
         if not problem and not re.fullmatch(r"[A-Za-z0-9._/-]+", value):
-            problem = f"`{value}`: name the font file with letters, digits, dots, hyphens and underscores only"
+            problem = Message("image.font_name", value=value)
         if problem:
             self.report(node.line, name, problem)
             return None
@@ -318,6 +347,7 @@ class RecordChecker:
         value = self.text(spec, node, name)
         if value is None:
             return None
+        value = from_site_root(value)  # the editing interface writes `/assets/...`
         if self.assets is None:
             raise RuntimeError("pictures cannot be checked without the project's AssetChecker")
         problem = self.assets.picture_problem(value)
@@ -336,20 +366,18 @@ class RecordChecker:
         alt_written = "alt" in node.items and not (isinstance(node.items["alt"], Scalar) and node.items["alt"].is_null)
         if decorative and alt_written:
             self.report(node.key_lines.get("decorative", node.line), f"{name}.decorative",
-                        "a decorative picture has no `alt`: remove `decorative: true`, or remove `alt:` if the "
-                        "picture tells nothing")
+                        Message("image.decorative_alt"))
         elif not decorative and not alt_written:
             self.report(node.key_lines.get("src", node.line), f"{name}.alt",
-                        "missing: add `alt:` with `fr:` and `en:` below it, saying what the picture shows for "
-                        "those who cannot see it (or `decorative: true` if it only decorates)")
+                        Message("image.alt_missing"))
         src_line = node.key_lines.get("src", node.line)
         for index in range(found, len(self.problems)):  # a missing language is said where the picture is named
             problem = self.problems[index]
-            if problem.field.startswith(f"{name}.alt") and problem.message.startswith("missing"):
+            if problem.field.startswith(f"{name}.alt") and problem.code == "translation.missing":
                 self.problems[index] = dataclasses.replace(problem, line=src_line)
         return values if len(self.problems) == found else None
 
-    def asset_problem(self, value: str) -> str:
+    def asset_problem(self, value: str) -> Message | None:
         if self.assets is None:  # a programming error: every caller that reads images passes a checker
             raise RuntimeError("images cannot be checked without the project's AssetChecker")
         return self.assets.problem(value)
@@ -367,7 +395,7 @@ class RecordChecker:
 
     def listing(self, spec: Field, node: Node, name: str) -> list[Any] | None:
         if not isinstance(node, Sequence):
-            self.report(node.line, name, "must be a list: one `- item` per line below it")
+            self.report(node.line, name, Message("shape.list"))
             return None
         values = [self.check(spec.item, child, f"{name}[{index}]") for index, child in enumerate(node.items)]
         self.report_repeats(node, values, name)
@@ -382,14 +410,14 @@ class RecordChecker:
                 continue
             if key in first_lines:
                 self.report(child.line, f"{name}[{index}]",
-                            f"`{key}` is listed twice (first on line {first_lines[key]}): keep only one")
+                            Message("duplicate.item", key=key, first_line=first_lines[key]))
             else:
                 first_lines[key] = child.line
 
     def obj(self, spec: Field, node: Node, name: str) -> dict[str, Any] | None:
         if not isinstance(node, Mapping):
             fields = ", ".join(f"`{f.name}:`" for f in spec.fields)
-            self.report(node.line, name, f"must hold the fields {fields} on indented lines below it")
+            self.report(node.line, name, Message("shape.object", fields=fields))
             return None
         return self.check_fields(spec.fields, node, prefix=f"{name}.")
 
@@ -417,6 +445,7 @@ _RULES: dict[str, Callable[..., Any]] = {
     "email": RecordChecker.email,
     "country": RecordChecker.country,
     "language": RecordChecker.language,
+    "languages": RecordChecker.languages_list,
     "asset": RecordChecker.asset,
     "picture": RecordChecker.picture,
     "image": RecordChecker.image,
@@ -438,22 +467,22 @@ class Ref:
         self.target, self.id, self.line, self.field = target, id, line, field
 
 
-def id_problem(value: str) -> str:
-    """Why `value` cannot be an id or slug, or '' when it can."""
+def id_problem(value: str) -> Message | None:
+    """Why `value` cannot be an id or slug, or None when it can."""
     if len(value) > MAX_ID_LENGTH:
-        return f"is {len(value)} characters long: keep it under {MAX_ID_LENGTH}"
+        return Message("id.too_long", length=len(value), limit=MAX_ID_LENGTH)
     hidden = hidden_character_problem(value, prose=False)
     if hidden:
         return hidden
     if not ID_RE.fullmatch(value):
-        return (f"`{value}` is not a valid id: use lowercase letters a-z, digits and single hyphens "
-                "(no accents, spaces or capitals), e.g. `lac-de-donnees`")
-    return ""
+        return Message("id.invalid", value=value)
+    return None
 
 
 def check_record(collection: Collection, mapping: Mapping, file: str, assets: AssetChecker | None = None,
                  years: YearRange = CONSORTIUM_YEARS) -> tuple[dict[str, Any], list[Problem]]:
     checker = RecordChecker(file, assets, years)
+    _read_languages(checker, collection, mapping)
     values = checker.check_fields(collection.fields, mapping)
     _check_period(checker, values, mapping)
     _check_contrast(checker, values, mapping)
@@ -461,12 +490,29 @@ def check_record(collection: Collection, mapping: Mapping, file: str, assets: As
     return values, checker.problems
 
 
+def _read_languages(checker: RecordChecker, collection: Collection, mapping: Mapping) -> None:
+    """Read `languages` before the texts it makes optional; only news items may have it."""
+    node = mapping.items.get("languages")
+    if node is None or (isinstance(node, Scalar) and node.is_null):
+        return
+    spec = collection.field_named("languages")
+    if spec is None:
+        if collection.name in ("projects", "partners"):
+            mapping.items.pop("languages")  # reported here, not again as an unknown field
+            checker.report(mapping.key_lines.get("languages", node.line), "languages",
+                           Message("languages.news_only", collection=collection.name))
+        return
+    languages = RecordChecker(checker.file).languages_list(spec, node, "languages")
+    if languages:
+        checker.languages = languages
+
+
 def _check_period(checker: RecordChecker, values: dict[str, Any], mapping: Mapping) -> None:
     """A record's end may share the start's year or month, but its whole period cannot precede the start."""
     start, end = values.get("start"), values.get("end")
     if start is not None and end is not None and end.first_day_after() <= start.first_day():
-        checker.report(mapping.items["end"].line, "end",
-                       f"`{end.iso()}` is before the start `{start.iso()}`: the end cannot come before the start")
+        checker.report(mapping.items["end"].line, "end", Message("date.end_before_start", end=end.iso(),
+                                                                   start=start.iso()))
 
 
 def _check_contrast(checker: RecordChecker, values: dict[str, Any], mapping: Mapping) -> None:
@@ -487,7 +533,7 @@ def _check_typeface_name(checker: RecordChecker, values: dict[str, Any], mapping
     name = (values.get("typeface") or {}).get("name")
     if name is not None and not FONT_FAMILY_RE.fullmatch(name):
         checker.report(mapping.items["typeface"].items["name"].line, "typeface.name",
-                       f"`{name}` is not a typeface name: use letters, digits, spaces, dots and hyphens only")
+                       Message("typeface.invalid", value=name))
 
 
 def check_themes(mapping: Mapping, file: str) -> tuple[dict[str, dict[str, str]], list[Problem]]:
@@ -507,13 +553,13 @@ def check_themes(mapping: Mapping, file: str) -> tuple[dict[str, dict[str, str]]
     return themes, checker.problems
 
 
-def _todo_hint(spec: Field) -> str:
+def _todo_hint(spec: Field) -> Message | Bilingual:
     """What to write in place of a TODO left by `make new-*`."""
     if spec.kind == "enum":
-        return "one of " + ", ".join(spec.choices)
+        return Message("todo.hint_choices", choices=", ".join(spec.choices))
     if spec.kind in ("text", "translated_text", "translated_markdown", "proper_name"):
-        return "the real text"
-    return KIND_HELP[spec.kind]["en"]
+        return Message("todo.hint_text")
+    return Bilingual.of_mapping(KIND_HELP[spec.kind])
 
 
 def _closest(word: str, options: set[str]) -> str:

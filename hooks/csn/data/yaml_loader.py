@@ -16,6 +16,8 @@ from pathlib import Path
 import yaml
 
 from csn.data.errors import Problem
+from csn.data.yaml_explain import explain
+from csn.messages import Message
 from csn.security.characters import hidden_character_problem
 
 try:
@@ -64,7 +66,7 @@ Node = Scalar | Sequence | Mapping
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, message: str, field: str = ""):
+    def __init__(self, line: int, message: Message, field: str = ""):
         self.line, self.message, self.field = line, message, field
 
 
@@ -74,37 +76,36 @@ def uses_c_loader() -> bool:
 
 def load_yaml_file(path: Path, shown_as: str) -> tuple[Mapping | None, list[Problem]]:
     """Parse `path`; return its top-level mapping or the problems that stop it."""
-    def problem(line: int, message: str, field: str = "") -> tuple[None, list[Problem]]:
+    def problem(line: int, message: Message, field: str = "") -> tuple[None, list[Problem]]:
         return None, [Problem(shown_as, line, field, message)]
 
     if not path.is_file():
-        return problem(0, "not a regular file: replace it with a plain text file")
+        return problem(0, Message("file.not_regular"))
     with path.open("rb") as stream:
         raw = stream.read(MAX_FILE_BYTES + 1)  # never more than the limit, whatever the file is
     if len(raw) > MAX_FILE_BYTES:
-        return problem(0, f"the file is over the {MAX_FILE_BYTES:,} bytes limit: split it or shorten it")
+        return problem(0, Message("file.too_large", limit=MAX_FILE_BYTES))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return problem(line, "the file is not UTF-8 text: save it again with the UTF-8 encoding")
+        return problem(line, Message("encoding.not_utf8"))
     return load_yaml_text(text.removeprefix("\ufeff"), shown_as)
 
 
 def load_yaml_text(text: str, shown_as: str) -> tuple[Mapping | None, list[Problem]]:
     """Parse YAML `text` (a file's, or a docs page's front matter with its lines in place)."""
-    def problem(line: int, message: str, field: str = "") -> tuple[None, list[Problem]]:
+    def problem(line: int, message: Message, field: str = "") -> tuple[None, list[Problem]]:
         return None, [Problem(shown_as, line, field, message)]
 
     tab_line = _first_line_matching(_TAB_INDENT, text, "\t")
     if tab_line:
-        return problem(tab_line, "a tab is used for indentation: indent with spaces only")
+        return problem(tab_line, Message("yaml.tab"))
     break_line = _first_line_matching(_ODD_LINE_BREAK, text, "\r\u2028\u2029\x85")
     if break_line:
-        return problem(break_line, "an unusual line break (a lone carriage return or a Unicode line separator) "
-                                   "is on this line: replace it with an ordinary new line")
+        return problem(break_line, Message("yaml.line_break"))
     if not _CONTENT.search(text):
-        return problem(1, "the file is empty: fill in its fields or delete it")
+        return problem(1, Message("file.empty"))
     try:
         loader = _Loader(text)
         try:
@@ -114,24 +115,17 @@ def load_yaml_text(text: str, shown_as: str) -> tuple[Mapping | None, list[Probl
     except _Refused as exc:
         return problem(exc.line, exc.message, exc.field)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        what = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
-            hint = f"{exc.context} started on line {exc.context_mark.line + 1}"
-        else:
-            hint = "check the indentation and the quotes on this line or the one above"
-        return problem(line, f"YAML syntax error: {what} ({hint})")
+        return problem(*explain(exc, text))
     except yaml.reader.ReaderError as exc:
         # libyaml counts in bytes of the UTF-8 text.
         line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
-        return problem(line, f"the character U+{exc.character:04X} is not allowed in YAML: delete it")
+        return problem(line, Message("yaml.character", character=f"U+{exc.character:04X}"))
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml marks its errors
-        return problem(1, f"YAML syntax error: {exc}")
+        return problem(1, Message("yaml.unexplained", detail=str(exc)))
     if root is None or (isinstance(root, Scalar) and root.is_null):
-        return problem(1, "the file is empty: fill in its fields or delete it")
+        return problem(1, Message("file.empty"))
     if not isinstance(root, Mapping):
-        return problem(root.line, "the top level must be a list of `field: value` lines")
+        return problem(root.line, Message("yaml.top_level"))
     return root, []
 
 
@@ -181,14 +175,13 @@ def _build(loader) -> Node | None:
         if cls is yaml.ScalarEvent or cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
             line = event.start_mark.line + 1
             if event.anchor is not None:
-                raise _Refused(line, "anchors (`&name`) are not allowed: write the value out in full",
+                raise _Refused(line, Message("yaml_feature.anchor"),
                                _field_path(stack))
             if event.tag not in (None, "!"):
-                raise _Refused(line, f"YAML tags such as `{event.tag}` are not allowed: remove it", _field_path(stack))
+                raise _Refused(line, Message("yaml_feature.tag", tag=event.tag), _field_path(stack))
             nodes += 1
             if nodes > MAX_NODES:
-                raise _Refused(line, f"the file holds more than {MAX_NODES:,} values: a data file describes "
-                                     "one record; split it or shorten it")
+                raise _Refused(line, Message("file.too_many_values", limit=MAX_NODES))
             if cls is yaml.ScalarEvent:
                 node = Scalar(event.value, line, event.style in (None, ""), event.style == "|")
             elif cls is yaml.MappingStartEvent:
@@ -211,17 +204,15 @@ def _build(loader) -> Node | None:
             if cls is not yaml.ScalarEvent:
                 stack.append([node, None, 0, None])
                 if len(stack) > MAX_DEPTH:
-                    raise _Refused(line, f"the values are nested more than {MAX_DEPTH} levels deep: a record needs "
-                                         "a few; check the indentation and the brackets")
+                    raise _Refused(line, Message("file.too_deep", limit=MAX_DEPTH))
         elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
             stack.pop()
         elif cls is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise _Refused(event.start_mark.line + 1,
-                               "the file holds more than one YAML document (`---`): keep one per file")
+                raise _Refused(event.start_mark.line + 1, Message("yaml_feature.documents"))
         elif cls is yaml.AliasEvent:
-            raise _Refused(event.start_mark.line + 1, "aliases (`*name`) are not allowed: write the value out in full",
+            raise _Refused(event.start_mark.line + 1, Message("yaml_feature.alias"),
                            _field_path(stack))
         elif cls is yaml.StreamEndEvent or event is None:
             return root
@@ -230,12 +221,12 @@ def _build(loader) -> Node | None:
 def _checked_key(node: Node, mapping: Mapping, stack: list[list]) -> str:
     """The key `node` holds, once sure it is one word, visible, and new in its mapping."""
     if not isinstance(node, Scalar):
-        raise _Refused(node.line, "a key must be a simple word, not a list or a mapping")
+        raise _Refused(node.line, Message("yaml_feature.complex_key"))
     key = unicodedata.normalize("NFC", node.text)
     hidden = hidden_character_problem(key, prose=False)
     if hidden:
-        raise _Refused(node.line, f"the key `{key}` {hidden}", _field_path(stack))
+        raise _Refused(node.line, Message("hidden.key", key=key, reason=hidden), _field_path(stack))
     if key in mapping.items:
         where = _field_path(stack)
-        raise _Refused(node.line, f"the key `{key}` appears twice: keep only one", f"{where}.{key}" if where else key)
+        raise _Refused(node.line, Message("duplicate.key", key=key), f"{where}.{key}" if where else key)
     return key

@@ -67,6 +67,8 @@ FORM_HELP: dict[str, tuple[str, str]] = {
     "email": ("", ""),
     "country": ("", ""),
     "language": ("", ""),
+    "languages": ("Une actualité dans une seule langue : choisissez-la ; laissez vide pour les deux.",
+                  "A news item in one language only: pick it; leave empty for both."),
     "asset": ("Téléversez l'image ou choisissez-en une de assets/images/.",
               "Upload the picture or choose one in assets/images/."),
     "picture": ("Téléversez l'image ou choisissez-en une de assets/images/.",
@@ -182,6 +184,10 @@ def field_config(spec: Field, themes: Themes = ()) -> dict[str, Any]:
     if kind == "language":
         return {**_labelled(spec), "widget": "select",
                 "options": _code_labels(LANGUAGE_CODES, Locale("fr").languages)}
+    if kind == "languages":
+        return {**_labelled(spec), "widget": "select", "multiple": True,
+                "options": [{"label": f"{LANGUAGE_NAMES[lang][0]} · {LANGUAGE_NAMES[lang][1]}", "value": lang}
+                            for lang in spec.choices]}
     if kind in ("asset", "picture"):
         return {**_labelled(spec), "widget": "image", "choose_url": False}
     if kind == "ref":

@@ -20,23 +20,32 @@ import yaml
 
 from csn.data.addresses import reserved_problem
 from csn.data.datafiles import DATA_SUFFIX
-from csn.data.dates import parse_partial_date
+from csn.data.dates import DateError, parse_partial_date
 from csn.data.schema import LANGUAGES, NEWS, PARTNERS, PROJECTS, THEMES, TODO_MARKER, Collection, Field
 from csn.data.validate import id_problem
 from csn.data.yaml_loader import load_yaml_file
 from csn.editors.guide import GUIDES, how_to_write
 from csn.editors.schema_export import modeline
+from csn.messages import Message
 from csn.site.plan import section_path
 
 KINDS = {"news": NEWS, "project": PROJECTS, "partner": PARTNERS}
 TITLE_FIELDS = {"news": "title", "project": "title", "partner": "name"}
 IN_LANGUAGE = {"fr": ", en français", "en": ", in English"}
+# Where the English title is not given yet: the English address is the editor's to write.
+SLUG_TODO = {"fr": "adresse en français, p. ex. le-titre-en-minuscules",
+             "en": "English address, e.g. the-english-title-in-lowercase"}
+SLUG_SHOWN = {"fr": "<titre-en-francais>", "en": "<english-title>"}
 ID_WORDS = 60  # longest id made from a title, cut at a hyphen
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "-", "'": "-"})
 
 
 class ScaffoldError(Exception):
     """What stops the file from being made, said for the editor."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(message.code)
 
 
 class Block(str):
@@ -48,6 +57,7 @@ class Created:
     path: Path
     record_id: str
     paths: dict[str, str]  # URL path of the item's page per language
+    slug_todo: tuple[str, ...] = ()  # the languages whose slug the editor still has to write
 
 
 def slugify(text: str) -> str:
@@ -179,35 +189,44 @@ def new_item(project_dir: Path, kind: str, title: str = "", record_id: str = "",
     collection = KINDS[kind]
     data_dir = project_dir / "data"
     title, record_id, title_en = title.strip(), record_id.strip(), title_en.strip()
+    given_id = bool(record_id)
     if TODO_MARKER in title + title_en:
-        raise ScaffoldError(f"the title cannot hold {TODO_MARKER}")
+        raise ScaffoldError(Message("scaffold.title_todo", marker=TODO_MARKER))
     given: dict[str, Any] = {}
     if kind == "news":
         date = date.strip() or (today or dt.date.today()).isoformat()
         try:
             parse_partial_date(date)
-        except ValueError as error:
-            raise ScaffoldError(f"DATE: {error}") from None
+        except DateError as error:
+            raise ScaffoldError(Message("scaffold.date", reason=error.message)) from None
         given["date"] = date
     if not record_id:
         if not title:
-            raise ScaffoldError(f'give a title, e.g. make new-{kind} TITLE="…" (or an id: ID=…)')
+            raise ScaffoldError(Message("scaffold.no_title", kind=kind))
         slug = slugify(title)
         if not slug:
-            raise ScaffoldError("no id can be made from this title: give one with ID=… (a-z, 0-9 and hyphens)")
+            raise ScaffoldError(Message("scaffold.no_id"))
         record_id = f"{date}-{slug}" if kind == "news" else slug
     problem = id_problem(record_id) or reserved_problem(record_id)
     if problem:
-        raise ScaffoldError(f"ID: {problem}")
+        raise ScaffoldError(Message("scaffold.id", reason=problem))
     if title:
         placeholder = _placeholder(collection.field_named(TITLE_FIELDS[kind]))
         given[TITLE_FIELDS[kind]] = {"fr": title, "en": title_en or placeholder["en"]}
+    # Each language's address in its own words: /actualites/<titre-francais>/, /en/news/<english-title>/.
+    # An ID given is the French address the editor chose; a partner's name is most often the same in
+    # both languages, so its English address is the French one unless TITLE_EN says otherwise.
+    french = record_id if given_id or not title else slugify(title)
+    slugs = {"fr": french, "en": slugify(title_en) or (french if kind == "partner" else "")}
+    todo = tuple(lang for lang, slug in slugs.items() if not slug)
+    given["slug"] = {lang: slug or _todo(SLUG_TODO[lang]) for lang, slug in slugs.items()}
     path = data_dir / collection.path / f"{record_id}{DATA_SUFFIX}"
     if path.exists():
-        raise ScaffoldError(f"{path.relative_to(project_dir).as_posix()} already exists: choose another ID=…")
+        raise ScaffoldError(Message("scaffold.exists", file=path.relative_to(project_dir).as_posix()))
     text = render(collection, data_dir, given, slugify(title) if title else record_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     section = collection.name
-    paths = {lang: f"{section_path(project_dir / 'docs', section, lang)}{record_id}/" for lang in LANGUAGES}
-    return Created(path, record_id, paths)
+    paths = {lang: f"{section_path(project_dir / 'docs', section, lang)}{slugs[lang] or SLUG_SHOWN[lang]}/"
+             for lang in LANGUAGES}
+    return Created(path, record_id, paths, todo)

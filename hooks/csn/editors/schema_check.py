@@ -23,6 +23,7 @@ from csn.data.errors import Problem
 from csn.data.schema import Collection
 from csn.data.yaml_loader import Mapping, Node, Scalar, Sequence, load_yaml_file
 from csn.editors.schema_export import modeline, schema_path
+from csn.messages import Message
 
 # The YAML 1.2 core schema, as editors' tools resolve unquoted scalars.
 _NULL = re.compile(r"^(~|null|Null|NULL|)$")
@@ -111,8 +112,7 @@ class SchemaChecker:
         problems = []
         first_line = path.read_text(encoding="utf-8").split("\n", 1)[0].lstrip("\ufeff").rstrip("\r")
         if first_line != modeline(collection):
-            problems.append(Problem(shown, 1, "", f"the first line must be `{modeline(collection)}` so that editors "
-                                                  "know the file's schema: run `make schemas` to write it"))
+            problems.append(Problem(shown, 1, "", Message("schema.first_line", line=modeline(collection))))
         mapping, load_problems = load_yaml_file(path, shown)
         if mapping is None:
             return problems + load_problems
@@ -124,9 +124,10 @@ class SchemaChecker:
                 known = error.schema.get("properties", {})
                 for key in [key for key in error.instance if key not in known]:
                     problems.append(Problem(shown, _line_of(mapping, [*where, key]), _field_name([*where, key]),
-                                            "unknown field: it is not in this file's schema"))
+                                            Message("schema.unknown_field")))
                 continue
-            problems.append(Problem(shown, _line_of(mapping, where), _field_name(where), _explain(error)))
+            problems.append(Problem(shown, _line_of(mapping, where), _field_name(where),
+                                    Message("schema.mismatch", detail=_explain(error))))
         return problems
 
 

@@ -142,6 +142,9 @@ def _kind_schema(spec: Field) -> dict[str, Any]:
     if kind == "language":
         return {"enum": list(LANGUAGE_CODES), **_message("Code de langue ISO 639 en minuscules (en, fr, de…)",
                                                          "ISO 639 language code in lowercase (en, fr, de…)")}
+    if kind == "languages":
+        return {"type": "array", "items": {"enum": list(spec.choices)}, "minItems": 1, "uniqueItems": True,
+                **_message("Une liste de langues du site : [fr] ou [en]", "A list of the site's languages: [fr] or [en]")}
     if kind == "ref":
         return _identifier()
     if kind == "ref_or_object":
@@ -180,7 +183,33 @@ def collection_schema(collection: Collection) -> dict[str, Any]:
     if collection.entry is not None:
         return {**head, "type": "object", "propertyNames": _identifier(),
                 "additionalProperties": field_schema(collection.entry)}
-    return {**head, **_object(collection.fields)}
+    schema = {**head, **_object(collection.fields)}
+    if collection.field_named("languages") is not None:
+        _texts_in_its_languages(schema, collection)
+    return schema
+
+
+def _texts_in_its_languages(schema: dict[str, Any], collection: Collection) -> None:
+    """A record with `languages: [fr]` has its texts in French only: each language's text is required
+    when `languages` is absent or names that language."""
+    translated = [f.name for f in collection.fields if f.kind in ("translated_text", "translated_markdown",
+                                                                   "translated_slug")]
+    for name in translated:
+        schema["properties"][name] = _relaxed(schema["properties"][name])
+    schema["allOf"] = [{
+        "if": {"anyOf": [{"not": {"required": ["languages"]}}, {"properties": {"languages": {"type": "null"}}},
+                         {"properties": {"languages": {"contains": {"const": lang}}}}]},
+        "then": {"properties": {name: {"required": [lang]} for name in translated}},
+    } for lang in LANGUAGES]
+
+
+def _relaxed(schema: dict[str, Any]) -> dict[str, Any]:
+    """The `{fr, en}` object of a field, with neither language required by itself (see allOf)."""
+    if "anyOf" in schema:  # an optional field: [object, null]
+        return {**schema, "anyOf": [_relaxed(option) for option in schema["anyOf"]]}
+    if schema.get("type") == "object":
+        return {**schema, "required": [], "minProperties": 1}
+    return schema
 
 
 def render(collection: Collection) -> str:

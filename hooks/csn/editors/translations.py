@@ -4,7 +4,9 @@ It reads the data files with the definition of schema.py (every text that
 must exist in French and English) and the Markdown pages of docs/fr and
 docs/en. A text that is absent, empty or still holds the TODO marker counts
 as missing. It works on data that does not validate yet, so that an editor
-can see what is left to translate while writing.
+can see what is left to translate while writing. A news item published in
+one language on purpose (`languages: [fr]`) misses nothing: the report lists
+it apart, as single-language.
 """
 
 from __future__ import annotations
@@ -16,10 +18,23 @@ from pathlib import Path
 from csn.data.datafiles import collection_of, data_files
 from csn.data.schema import LANGUAGES, TODO_MARKER, Field
 from csn.data.yaml_loader import Mapping, Node, Scalar, Sequence, load_yaml_file
+from csn.messages import say, say_count
 
 TRANSLATED_KINDS = ("translated_text", "translated_markdown", "translated_slug", "proper_name")
 BOTH = "both"  # a gap that is the same in every language (an unreadable file)
-LANGUAGE_HEADERS = {"fr": "fr (français)", "en": "en (English)"}
+# A gap's state, as the report says it (the TODO marker is shown as it is written).
+STATE_CODES = {"missing": "translations.state.missing", "empty": "translations.state.empty",
+               "not translated": "translations.state.not_translated", "unreadable": "translations.state.unreadable",
+               "ok": "translations.state.ok"}
+LANGUAGE_HEADER_CODES = {"fr": "translations.column.fr", "en": "translations.column.en"}
+
+
+def state_text(state: str) -> str:
+    return say(STATE_CODES[state]) if state in STATE_CODES else state
+
+
+def language_header(lang: str) -> str:
+    return say(LANGUAGE_HEADER_CODES[lang])
 
 
 @dataclass(frozen=True)
@@ -47,15 +62,37 @@ def _state(node: Node | None) -> str:
     return TODO_MARKER if TODO_MARKER in node.text else ""
 
 
+@dataclass(frozen=True)
+class SingleLanguage:
+    """A news item published in one language on purpose (`languages: [fr]`)."""
+
+    entity: str
+    lang: str  # the language it is published in
+    file: str
+    line: int
+
+
+def _declared_languages(mapping: Mapping) -> tuple[str, ...] | None:
+    """The languages of a record's `languages: [fr]`, when it names one or more of the site's; else None."""
+    node = mapping.items.get("languages")
+    if not isinstance(node, Sequence):
+        return None
+    written = tuple(child.text.strip() for child in node.items if isinstance(child, Scalar))
+    found = tuple(lang for lang in LANGUAGES if lang in written)
+    return found or None
+
+
 class _Walker:
     """Collects the gaps of one file, field by field, following the definition."""
 
-    def __init__(self, entity: str, file: str):
+    def __init__(self, entity: str, file: str, languages: tuple[str, ...] = LANGUAGES):
         self.entity, self.file = entity, file
+        self.languages = languages  # the languages the record is published in: the others miss nothing
         self.gaps: list[Gap] = []
 
     def gap(self, name: str, lang: str, state: str, line: int) -> None:
-        self.gaps.append(Gap(self.entity, name, lang, state, self.file, line))
+        if lang in self.languages or lang == BOTH:
+            self.gaps.append(Gap(self.entity, name, lang, state, self.file, line))
 
     def fields(self, fields: tuple[Field, ...], mapping: Mapping, prefix: str = "") -> None:
         for spec in fields:
@@ -90,8 +127,15 @@ class _Walker:
 
 def data_gaps(project_dir: Path) -> tuple[list[Gap], int]:
     """The gaps of every data file, and how many files were read."""
+    gaps, files, _ = data_report(project_dir)
+    return gaps, files
+
+
+def data_report(project_dir: Path) -> tuple[list[Gap], int, list[SingleLanguage]]:
+    """The gaps of every data file, how many files were read, and the news items in one language on purpose."""
     data_dir = project_dir / "data"
     gaps: list[Gap] = []
+    singles: list[SingleLanguage] = []
     files = data_files(data_dir)
     for path in files:
         collection = collection_of(data_dir, path)
@@ -100,7 +144,7 @@ def data_gaps(project_dir: Path) -> tuple[list[Gap], int]:
         mapping, problems = load_yaml_file(path, shown)
         if mapping is None:
             line = problems[0].line if problems else 0
-            gaps.append(Gap(entity, "(whole file)", BOTH, "unreadable: run make validate", shown, line))
+            gaps.append(Gap(entity, "", BOTH, "unreadable", shown, line))
             continue
         if collection.entry is not None:
             for key, node in mapping.items.items():
@@ -108,10 +152,13 @@ def data_gaps(project_dir: Path) -> tuple[list[Gap], int]:
                 walker.field(collection.entry, node, collection.entry.name, mapping.key_lines.get(key, node.line))
                 gaps += walker.gaps
         else:
-            walker = _Walker(entity, shown)
+            languages = _declared_languages(mapping) if collection.field_named("languages") else None
+            if languages and len(languages) < len(LANGUAGES):
+                singles.append(SingleLanguage(entity, languages[0], shown, mapping.key_lines.get("languages", 0)))
+            walker = _Walker(entity, shown, languages or LANGUAGES)
             walker.fields(collection.fields, mapping)
             gaps += walker.gaps
-    return gaps, len(files)
+    return gaps, len(files), singles
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(\n|\Z)", re.DOTALL)
@@ -174,27 +221,43 @@ def report_rows(gaps: list[Gap]) -> list[tuple[str, ...]]:
     return table
 
 
-def format_report(gaps: list[Gap], files: int, pages: int) -> str:
+
+
+def format_singles(singles: list[SingleLanguage]) -> list[str]:
+    """The news items in one language on purpose: not missing anything, listed so that nobody translates
+    them by mistake (or so that someone does, and adds the language to `languages`)."""
+    if not singles:
+        return []
+    width = max(len(item.entity) for item in singles)
+    return ["", say_count("translations.singles", len(singles)),
+            *(f"  {item.entity.ljust(width)}  {say('translations.single_only', language=say(f'language_name.{item.lang}'))}  "
+              f"{item.file}:{item.line}" for item in singles)]
+
+
+def format_report(gaps: list[Gap], files: int, pages: int, singles: list[SingleLanguage] | None = None) -> str:
     counted = {lang: sum(1 for g in gaps if g.lang in (lang, BOTH)) for lang in LANGUAGES}
-    checked = f"{files} data files and {pages} pages in each language checked"
+    checked = say("translations.checked", files=say_count("count.data_files", files),
+                  pages=say_count("count.doc_pages", pages))
     if not gaps:
-        return f"Every text exists in French and in English ({checked})."
-    header = ("Entity", "Field", *(LANGUAGE_HEADERS[lang] for lang in LANGUAGES), "Where")
-    rows = report_rows(gaps)
+        return "\n".join([say("translations.complete", checked=checked), *format_singles(singles or [])])
+    header = (say("translations.column.entity"), say("translations.column.field"),
+              *(language_header(lang) for lang in LANGUAGES), say("translations.column.where"))
+    rows = [(entity, field or say("translations.whole_file"), *map(state_text, states), where)
+            for entity, field, *states, where in report_rows(gaps)]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
     def line(cells: tuple[str, ...]) -> str:
         return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
 
-    total = ", ".join(f"{counted[lang]} in {'French' if lang == 'fr' else 'English'}" for lang in LANGUAGES)
     return "\n".join([
-        "Translations: what is missing or unfinished (empty text and TODO count as missing)",
+        say("translations.heading"),
         "",
         line(header),
         line(tuple("-" * width for width in widths)),
         *(line(row) for row in rows),
         "",
-        f"{len(rows)} fields to finish ({total}); {checked}.",
+        say_count("translations.total", len(rows), fr=counted["fr"], en=counted["en"], checked=checked),
+        *format_singles(singles or []),
     ])
 
 
@@ -207,5 +270,7 @@ def all_gaps(project_dir: Path) -> tuple[list[Gap], int, int]:
 
 def translation_report(project_dir: Path) -> tuple[str, bool]:
     """The report's text, and whether anything is missing."""
-    gaps, files, pages = all_gaps(project_dir)
-    return format_report(gaps, files, pages), bool(gaps)
+    data, files, singles = data_report(project_dir)
+    docs, pages = docs_gaps(project_dir)
+    gaps = data + docs
+    return format_report(gaps, files, pages, singles), bool(gaps)

@@ -10,24 +10,23 @@ from pathlib import Path
 import yaml
 
 from csn.data.errors import Problem
+from csn.data.yaml_explain import explain
+from csn.messages import Message
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def syntax_problems(path: Path, shown: str) -> list[Problem]:
     try:
-        for _ in yaml.parse(path.read_text(encoding="utf-8"), Loader=_Loader):
-            pass
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return [Problem(shown, 0, "", "the file is not UTF-8 text: save it again with the UTF-8 encoding")]
+        return [Problem(shown, 0, "", Message("encoding.not_utf8"))]
+    try:
+        for _ in yaml.parse(text, Loader=_Loader):
+            pass
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        where = ""
-        if exc.context:
-            started = exc.context_mark.line + 1 if exc.context_mark else line
-            where = f" ({exc.context} started on line {started})" if started != line else f" ({exc.context})"
-        return [Problem(shown, line, "", f"YAML syntax error: {exc.problem}{where}")]
+        line, message = explain(exc, text)
+        return [Problem(shown, line, "", message)]
     except yaml.YAMLError as exc:
-        return [Problem(shown, 0, "", f"YAML syntax error: {exc}")]
+        return [Problem(shown, 0, "", Message("yaml.unexplained", detail=str(exc)))]
     return []

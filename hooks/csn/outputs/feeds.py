@@ -55,6 +55,7 @@ class FeedEntry:
     updated: str
     summary: str
     content: str  # the body's HTML as text: the template escapes it once more (type="html")
+    lang: str = ""  # the language it is written in: another than the feed's for a news item in one language
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ class Feed:
 
 
 def build_feed(site: Site, plan: Plan, lang: str, site_url: str, markdown) -> Feed:
-    """The feed of `lang`: every published news item, newest first, linking to its page in `lang`."""
+    """The feed of `lang`: every published news item, newest first, linking to its page in `lang` (or, for an
+    item in the other language only, to its page there, its title saying "(in French)")."""
     t = Translator(lang)
     info = site.info
 
@@ -95,6 +97,10 @@ def build_feed(site: Site, plan: Plan, lang: str, site_url: str, markdown) -> Fe
 
 def _entry(item: News, url: str, lang: str, site_url: str, markdown) -> FeedEntry:
     stamp = rfc3339(item.date)
-    return FeedEntry(id=tag_uri(site_url, item.date, f"news/{item.id}/{lang}"), title=item.title[lang],
-                     url=url, published=stamp, updated=stamp, summary=item.summary[lang],
-                     content=str(markdown(item.body[lang], asset_root=site_url)))
+    written_in = item.text_lang(lang)
+    title = item.title[written_in]
+    if written_in != lang:
+        title += " " + Translator(lang)(f"language.written_in.{written_in}")
+    return FeedEntry(id=tag_uri(site_url, item.date, f"news/{item.id}/{written_in}"), title=title,
+                     url=url, published=stamp, updated=stamp, summary=item.summary[written_in],
+                     content=str(markdown(item.body[written_in], asset_root=site_url)), lang=written_in)

@@ -1,7 +1,8 @@
 """Open data: the published data as versioned JSON and CSV under `api/v1/`, with its JSON Schemas.
 
-Each record carries both languages; references to other records are an id
-and the URLs of that record's pages. The field lists below are the one
+Each record carries both languages (a news item published in one language
+carries its texts in that language alone, and says which in `languages`);
+references to other records are an id and the URLs of that record's pages. The field lists below are the one
 definition of the export: the JSON Schemas and the "open data" page are
 generated from them, and a test checks every record against its schema.
 """
@@ -51,6 +52,8 @@ def _object(properties: dict[str, dict]) -> dict:
 
 
 TRANSLATED = _both(TEXT)
+# A news item's texts: in both languages, or in the one it is published in (`languages`).
+IN_ITS_LANGUAGES = {**_both(TEXT), "required": [], "minProperties": 1}
 PAGES = _both(URL)
 REFERENCE = _object({"id": ID, "url": PAGES})
 
@@ -89,8 +92,9 @@ def _field(name: str, schema: dict, type_label: str, fr: str, en: str) -> Export
 
 _COMMON = (
     _field("id", ID, "id", "Identifiant permanent (nom du fichier de données)", "Permanent id (the data file's name)"),
-    _field("url", PAGES, "{fr, en} URL", "Adresse de la page, dans chaque langue",
-           "Address of the page, in each language"),
+    _field("url", PAGES, "{fr, en} URL", "Adresse de la page, dans chaque langue (pour une actualité publiée dans "
+           "une seule langue : sa page dans cette langue)", "Address of the page, in each language (for a news item "
+           "published in one language: its page in that language)"),
 )
 
 PROJECTS = Dataset("projects", _d("Projets", "Projects"), _COMMON + (
@@ -137,10 +141,12 @@ PARTNERS = Dataset("partners", _d("Partenaires", "Partners"), _COMMON + (
 
 NEWS = Dataset("news", _d("Actualités", "News"), _COMMON + (
     _field("date", DATE, "date", "Date, à l'année, au mois ou au jour près", "Date, to the year, month or day"),
-    _field("title", TRANSLATED, "{fr, en}", "Titre", "Title"),
-    _field("summary", TRANSLATED, "{fr, en}", "Résumé", "Summary"),
-    _field("body", TRANSLATED, "{fr, en} HTML", "Texte, en HTML (rendu du Markdown des éditeurs)",
-           "Text, in HTML (rendered from the editors' Markdown)"),
+    _field("languages", {"type": "array", "items": {"enum": list(LANGUAGES)}, "minItems": 1, "uniqueItems": True},
+           "[fr, en]", "Langues de publication : les deux, ou une seule", "Languages it is published in: both, or one"),
+    _field("title", IN_ITS_LANGUAGES, "{fr, en}", "Titre, dans ses langues", "Title, in its languages"),
+    _field("summary", IN_ITS_LANGUAGES, "{fr, en}", "Résumé, dans ses langues", "Summary, in its languages"),
+    _field("body", IN_ITS_LANGUAGES, "{fr, en} HTML", "Texte, en HTML (rendu du Markdown des éditeurs), dans ses langues",
+           "Text, in HTML (rendered from the editors' Markdown), in its languages"),
     _field("projects", {"type": "array", "items": REFERENCE}, "[{id, url}]", "Projets mentionnés",
            "Projects mentioned"),
     _field("partners", {"type": "array", "items": REFERENCE}, "[{id, url}]", "Partenaires mentionnés",
@@ -214,7 +220,8 @@ class Exporter:
 
     def news(self, n: News) -> dict[str, Any]:
         return {
-            "id": n.id, "url": self.pages(n), "date": n.date.iso(), "title": n.title,
+            "id": n.id, "url": self.pages(n), "date": n.date.iso(), "languages": list(n.languages),
+            "title": n.title,
             "summary": n.summary, "body": self.html(n.body), "projects": [self.ref(p) for p in n.projects],
             "partners": [self.ref(p) for p in n.partners],
             "source": {"name": n.source.name, "url": n.source.url} if n.source else None,

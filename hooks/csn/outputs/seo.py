@@ -46,7 +46,7 @@ def seo_context(page: PlannedPage, site, plan, site_url: str) -> SeoContext:
         og_type="article" if is_article else "website",
         og_title=page.title if page.kind == "home" else f"{page.title} – {name}",
         og_locale=LOCALES[page.lang],
-        og_locale_alternates=tuple(LOCALES[lang] for lang in LANGUAGES if lang != page.lang),
+        og_locale_alternates=tuple(LOCALES[lang] for lang in LANGUAGES if lang != page.lang and lang in page.alternates),
         site_name=name,
         published=page.entity.date.iso() if is_article else None,
         feed_title=Translator(page.lang)("feed.title", site=name),

@@ -1,4 +1,4 @@
-"""The sitemaps, from the plan: every page once, with its hreflang alternates and x-default.
+"""The sitemaps, from the plan: every page once, with its hreflang alternates (the twins that exist) and x-default.
 
 `sitemap.xml` at the root lists every page of every language (robots.txt
 names it). Each other language also gets its own at its root (`en/sitemap.xml`,
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from csn.data.schema import DEFAULT_LANGUAGE
 from csn.site.plan import Plan, language_prefix
 from csn.site.urls import absolute_url
 
@@ -41,7 +40,7 @@ def sitemap_entries(plan: Plan, site_url: str, lang: str | None = None) -> list[
             continue
         alternates = [SitemapAlternate(twin.lang, absolute_url(site_url, twin.path))
                       for twin in page.alternates.values()]
-        alternates.append(SitemapAlternate("x-default", absolute_url(site_url, page.twin(DEFAULT_LANGUAGE).path)))
+        alternates.append(SitemapAlternate("x-default", absolute_url(site_url, page.default_twin.path)))
         entries.append(SitemapEntry(absolute_url(site_url, page.path), tuple(alternates)))
     return entries
 

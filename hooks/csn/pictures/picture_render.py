@@ -15,6 +15,7 @@ from pathlib import Path
 from PIL import Image, ImageCms
 
 from csn.data.picture_check import MAX_PIXELS, READ_FORMATS, too_many_pixels
+from csn.messages import Message
 
 # Widths for a picture shown from a phone's column (about 360 px, 720 px at 2x) to a record page's
 # header at 1280 px (about 800 px, 1600 px at 2x); a logo is shown at most about 200 px wide.
@@ -24,14 +25,18 @@ PREVIEW_SIZE = (1200, 630)
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
 # Part of the cache key: change it when the files made would change.
-RENDER_VERSION = f"2:{WIDTHS}:{PREVIEW_SIZE}:{WEBP_QUALITY}:{JPEG_QUALITY}"
+RENDER_VERSION = f"3:{WIDTHS}:{PREVIEW_SIZE}:{WEBP_QUALITY}:{JPEG_QUALITY}"
 ORIENTATION_TAG = 0x0112
 TYPES = {"webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
 _SRGB = ImageCms.createProfile("sRGB")
 
 
 class PictureError(Exception):
-    """The pixels cannot be read: the message says why, to be shown after the picture's path."""
+    """The pixels cannot be read: `message` says why, to be shown after the picture's path."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.code)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ def render_picture(source: Path, folder: Path, purpose: str = "photo") -> Render
     try:
         with Image.open(source) as opened:
             if opened.format not in READ_FORMATS:
-                raise PictureError(f"is a {opened.format} image: save it as JPEG, PNG or WebP")
+                raise PictureError(Message("picture.format", format=opened.format))
             if opened.width * opened.height > MAX_PIXELS:  # checked before, but the file may have changed
                 raise PictureError(too_many_pixels(*opened.size))
             stored = Stored(opened)
@@ -76,8 +81,7 @@ def render_picture(source: Path, folder: Path, purpose: str = "photo") -> Render
     except Image.DecompressionBombError:
         raise PictureError(too_many_pixels()) from None
     except (OSError, SyntaxError, ValueError, EOFError) as error:
-        raise PictureError(f"is truncated or damaged, its pixels cannot be read ({error}): export it again "
-                           "from an image editor") from None
+        raise PictureError(Message("picture.damaged", error=str(error))) from None
     image = _clean(base, stored.profile)
     if purpose == "copy":
         return _copy(image, source, folder)

@@ -29,6 +29,7 @@ from csn.data.dates import CONSORTIUM_YEARS, YearRange
 from csn.data.errors import DataError, Problem
 from csn.data.load import load_site
 from csn.data.model import Picture, Site
+from csn.messages import Message
 from csn.pictures.picture_render import (
     COPIED_SUFFIXES,
     RENDER_VERSION,
@@ -130,8 +131,9 @@ def process_pictures(pictures: list[Picture], project_dir: Path,
         if picture.is_svg:
             continue
         key, rendered = outcome[(picture.src, picture.purpose)]
-        if isinstance(rendered, str):
-            problems.append(Problem(picture.file, picture.line, picture.field, f"`{picture.src}` {rendered}"))
+        if isinstance(rendered, Message):
+            problems.append(Problem(picture.file, picture.line, picture.field,
+                                    Message("picture.about", src=picture.src, reason=rendered)))
         else:
             picture.rendition = _rendition(picture.src, key, rendered)
     cache.save_digests()
@@ -155,8 +157,8 @@ def clean_assets(assets: list[str], project_dir: Path) -> tuple[list[str], dict[
     cache.save_digests()
     copies, problems = {}, []
     for path, (key, rendered) in zip(raster, results):
-        if isinstance(rendered, str):
-            problems.append(Problem(path, 0, "", f"`{path}` {rendered}"))
+        if isinstance(rendered, Message):
+            problems.append(Problem(path, 0, "", Message("picture.about", src=path, reason=rendered)))
         else:
             copies[path] = cache.folder / key / rendered.variants[0].name
     return [path for path in assets if path not in raster], copies, problems
@@ -219,7 +221,7 @@ class PictureCache:
             self._digests_changed = True
         return value
 
-    def rendered(self, source: Path, purpose: str) -> tuple[str, Rendered | str]:
+    def rendered(self, source: Path, purpose: str) -> tuple[str, Rendered | Message]:
         """(the cache key, the files made or why the picture cannot be read), made at most once per key."""
         key = hashlib.sha256(f"{self.digest(source)}|{purpose}|{RENDER_VERSION}|{PIL.__version__}".encode()
                              ).hexdigest()[:32]
@@ -233,14 +235,14 @@ class PictureCache:
         building = Path(tempfile.mkdtemp(prefix=".making-", dir=self.folder))
         try:
             try:
-                result: Rendered | str = render_picture(source, building, purpose)
+                result: Rendered | Message = render_picture(source, building, purpose)
                 manifest = {"width": result.width, "height": result.height,
                             "variants": [[v.name, v.width, v.height] for v in result.variants],
                             "preview": [result.preview.name, result.preview.width, result.preview.height]
                             if result.preview else None}
             except PictureError as error:
-                result = str(error)
-                manifest = {"problem": result}
+                result = error.message
+                manifest = {"problem": {"code": result.code, "params": dict(result.params)}}
             (building / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
             try:
                 os.rename(building, folder)  # whole or absent: another build may be making the same key
@@ -264,11 +266,11 @@ class PictureCache:
         os.replace(temporary, self.folder / DIGESTS_FILE)
 
 
-def _read_manifest(folder: Path) -> Rendered | str | None:
+def _read_manifest(folder: Path) -> Rendered | Message | None:
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         if "problem" in manifest:
-            return str(manifest["problem"])
+            return Message(manifest["problem"]["code"], **manifest["problem"]["params"])
         variants = tuple(Variant(name, width, height) for name, width, height in manifest["variants"])
         preview = Variant(*manifest["preview"]) if manifest["preview"] else None
         if not all((folder / v.name).is_file() for v in (*variants, *([preview] if preview else []))):

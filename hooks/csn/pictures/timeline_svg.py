@@ -5,6 +5,12 @@ pixels: the picture takes the page's width while its text keeps its size, so
 it reads the same on a phone and on a wide screen. Dates keep their precision:
 a date known to the year or the month is an interval, drawn as a faded edge
 across it, never as an invented day.
+
+Each project's title stands on one line just above its own bar, from the bar's
+start or up to its end (whichever side has more room), shortened with "…" to
+fit: once for the narrowest phone, once for wide screens (the stylesheet shows
+one). The full title is the row's tooltip, its accessible name, and shows on
+keyboard focus.
 """
 
 from __future__ import annotations
@@ -25,10 +31,13 @@ SMALL_SIZE = 12  # px, every other text
 TITLE_LINE = 18
 SMALL_LINE = 16
 BAR_HEIGHT = 12
-ROW_GAP = 18
+ROW_GAP = 14
 AXIS_ROW = 24  # the row of year labels
 NARROWEST = 288  # px: the picture's width on the smallest phones (320 px wide) ...
-CHARACTER = 0.56  # ... and the width of an average character, in em: how long a line may be
+NARROW_WIDEST = 690  # ... and on the widest screens that still use the narrow layout (44.9375em)
+WIDE_NARROWEST = 600  # px: the picture's width on the narrowest screens of the wide layout
+CHARACTER = 0.56  # the width of an average character, in em: how long a line may be
+ELLIPSIS = "…"
 MAX_YEAR_LABELS = 8
 OPEN_MIN_SHARE = 4.0  # percent: an open end gets at least this much room to fade out
 
@@ -46,15 +55,36 @@ class Segment:
 @dataclass(eq=False)
 class Bar:
     project: Project
-    label_lines: list[str]
-    label_x: float  # percent
+    label_lines: list[str]  # the full title, wrapped for the narrowest phone: shown on keyboard focus
+    label_x: float  # percent: the bar's start (anchor start) or its end (anchor end)
     meta: str  # "Terminé · 2020 – 2022"
     aria_label: str
-    label_y: float  # px, the first line's baseline
+    label_y: float  # px, the title's baseline
     meta_y: float
     bar_y: float  # px, the bar's top
     segments: list[Segment]
     open_end: bool
+    label_anchor: str = "start"
+    short_narrow: str = ""  # the title on one line, shortened to fit a phone
+    short_wide: str = ""  # ... and a wide screen
+    meta_narrow: str = ""
+    project_title: str = ""
+
+    @property
+    def label_dx(self) -> int:
+        """A few pixels off the bar's edge, inwards."""
+        return 4 if self.label_anchor == "start" else -4
+
+    @property
+    def shortened(self) -> bool:
+        return self.short_narrow != self.project_title or self.short_wide != self.project_title
+
+    @property
+    def full_dy(self) -> list[str]:
+        """The full title's lines, stacked upwards from the title's baseline: over the rows before it,
+        which are painted earlier, so that nothing covers it while it shows."""
+        count = len(self.label_lines)
+        return [f"{-1.25 * (count - 1):.2f}em"] + ["1.25em"] * (count - 1)
 
 
 @dataclass(eq=False)
@@ -204,19 +234,45 @@ def _bar(project: Project, axis: _Axis, t: Translate, today: dt.date, y: float) 
         add("in", s0, s1)
         add("solid", s1, known)
         add("open", known, axis.end)
-    x = axis.x(s0)
-    lines, label_x, _ = _wrap(project.title[t.lang], x)
+    title = project.title[t.lang]
+    start_x = axis.x(s0)
+    end_x = segments[-1].x + segments[-1].width if segments else start_x
+    # Beside its own bar: from its start rightwards, or up to its end leftwards, where the room is larger.
+    anchor, label_x, room = ("start", start_x, 100 - start_x) if 100 - start_x >= end_x else ("end", end_x, end_x)
     status = t("status." + project.status)
     period = _period(project.start, project.end, t)
-    aria = t("timeline.bar", title=project.title[t.lang], status=status, period=period)
+    meta = f"{status} · {period}"
+    aria = t("timeline.bar", title=title, status=status, period=period)
     if project.programme:
         aria = t("timeline.in_programme", text=aria, programme=project.programme.name[t.lang])
     label_y = y + TITLE_SIZE
-    meta_y = y + len(lines) * TITLE_LINE + SMALL_SIZE - 1
-    bar_y = y + len(lines) * TITLE_LINE + SMALL_LINE + 2
-    bar = Bar(project, lines, label_x, f"{status} · {period}", aria, label_y, meta_y, bar_y, segments,
-              open_end=project.end is None)
+    meta_y = y + TITLE_LINE + SMALL_SIZE - 1
+    bar_y = y + TITLE_LINE + SMALL_LINE + 2
+    bar = Bar(project, _wrap_lines(title, NARROWEST), label_x, meta, aria, label_y, meta_y, bar_y, segments,
+              open_end=project.end is None, label_anchor=anchor,
+              short_narrow=shorten(title, _fits(room, NARROWEST, TITLE_SIZE)),
+              short_wide=shorten(title, _fits(room, WIDE_NARROWEST, TITLE_SIZE)),
+              meta_narrow=shorten(meta, _fits(room, NARROWEST, SMALL_SIZE)), project_title=title)
     return bar, bar_y + BAR_HEIGHT + ROW_GAP
+
+
+def _fits(room: float, width: float, size: float) -> int:
+    """How many characters of text `size` px high fit in `room` percent of a `width` px picture."""
+    return max(8, int(room / 100 * width / (size * CHARACTER)) - 1)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` when it fits `limit` characters, else cut at a word and ended with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:–-") + ELLIPSIS
+
+
+def _wrap_lines(text: str, width: float) -> list[str]:
+    return textwrap.wrap(text, int(width / (TITLE_SIZE * CHARACTER))) or [text]
 
 
 def _minor_ticks(axis: _Axis, years: list[int]) -> list[float]:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from csn.data.contrast import shade
 from csn.data.markdown_render import MarkdownRenderer
 from csn.data.model import Partner, Site
-from csn.data.schema import PARTNER_KINDS, STATUSES
+from csn.data.schema import LANGUAGES, PARTNER_KINDS, STATUSES
 from csn.data.settings import Settings
 from csn.outputs import open_data
 from csn.outputs.feeds import feed_path
@@ -105,14 +105,18 @@ class PageRenderer:
                     "index": self.plan.page("doc:news.md", self.lang), "feed": feed_path(self.lang)}
         if page.kind == "news_item":
             older, newer = archive.neighbours(self.site.news, page.entity)
-            return {"older": older, "newer": newer}
+            missing = [(Translator(other), self.plan.page("doc:news.md", other))
+                       for other in LANGUAGES if other not in page.entity.languages]
+            return {"older": older, "newer": newer, "missing_languages": missing}
         if page.kind == "open_data":
             return {"catalogue": open_data.CATALOGUE_PATH,
                     "datasets": [(d, len(getattr(self.site, d.name))) for d in open_data.DATASETS]}
         if page.kind == "projects":
             used = [t for t in self.site.themes if any(t in p.themes for p in self.site.projects)]
-            return {"filter_themes": sorted(used, key=lambda t: fold(t.label[self.lang])),
-                    "filter_statuses": [s for s in STATUSES if any(p.status == s for p in self.site.projects)],
+            statuses = [s for s in STATUSES if any(p.status == s for p in self.site.projects)]
+            # A group with one value would offer no choice (every project has it): it is not shown.
+            return {"filter_themes": sorted(used, key=lambda t: fold(t.label[self.lang])) if len(used) > 1 else [],
+                    "filter_statuses": statuses if len(statuses) > 1 else [],
                     "timeline": build_timeline(self.site, self.t, self.today)}
         if page.kind == "partners":
             return {"groups": self.partner_groups(), "partner_map": self.partner_map}

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from csn.messages import Message
+
 # Reorder the text around them (the "Trojan Source" characters).
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Blank letters (not in the "format" category) used to fake empty or spaced names.
@@ -52,23 +54,23 @@ def _without_ordinary_spacing(text: str) -> str:
     return text
 
 
-def hidden_character_problem(text: str, prose: bool) -> str:
-    """Why `text` cannot be used (an invisible character, named and placed), or ''."""
+def hidden_character_problem(text: str, prose: bool) -> Message | None:
+    """Why `text` cannot be used (an invisible character, named and placed), or None."""
     if text.isascii() and not _ASCII_CONTROL.search(text):  # most texts: decided in C
-        return ""
+        return None
     # Decided in C too for accented text: every hidden or invisible character is either not printable
     # (controls, format, surrogates, unassigned, line and paragraph separators) or a blank letter.
     if _without_ordinary_spacing(text).isprintable() and (prose or BLANK_LETTERS.isdisjoint(text)):
-        return ""
+        return None
     for position, char in enumerate(text, start=1):
         if char.isascii() and (char.isprintable() or char in ALLOWED_CONTROLS):
             continue
         if _is_hidden(char) or (not prose and _is_invisible(char)):
             before = text[max(0, position - 21): position - 1]
-            where = f" after `{before}`" if before.strip() else f" at position {position}"
-            return (f"holds an invisible character ({_describe(char)}){where}: delete it "
-                    "(retype the text around it if you cannot see it)")
-    return ""
+            if before.strip():
+                return Message("hidden.after", character=_describe(char), before=before)
+            return Message("hidden.at", character=_describe(char), position=position)
+    return None
 
 
 def has_visible_character(text: str) -> bool:

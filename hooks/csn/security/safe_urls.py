@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from csn.messages import Message
 from csn.security.characters import hidden_character_problem
 
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -31,16 +32,15 @@ def scheme_of(url: str) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _refused_scheme(scheme: str) -> str:
-    return (f"`{scheme}:` addresses are not allowed (they can run code or hide what they lead to): "
-            "link to a web page starting with https://")
+def _refused_scheme(scheme: str) -> Message:
+    return Message("link.scheme", scheme=scheme)
 
 
-def link_problem(url: str) -> str:
-    """Why a link (in Markdown or a field) is refused, or '' when it is a web, mail or site address."""
+def link_problem(url: str) -> Message | None:
+    """Why a link (in Markdown or a field) is refused, or None when it is a web, mail or site address."""
     hidden = hidden_character_problem(url, prose=False)
     if hidden:
-        return f"the address {hidden}"
+        return Message("link.hidden", reason=hidden)
     seen = as_browsers_read(url)
     scheme = scheme_of(url)
     if scheme and scheme not in LINK_SCHEMES:
@@ -48,27 +48,26 @@ def link_problem(url: str) -> str:
     if scheme in WEB_SCHEMES:
         return web_address_problem(seen)
     if not scheme and re.match(r"^[/\\][/\\]", seen):
-        return f"`{url}` leaves out its scheme: write the address in full, starting with https://"
+        return Message("link.no_scheme", url=url)
     if not scheme and re.search(r"\s", seen):
-        return f"`{url}` holds a space: a link to a page of this site is a path such as ../../partenaires/mrif/"
-    return ""
+        return Message("link.space", url=url)
+    return None
 
 
-def web_address_problem(url: str) -> str:
-    """Why `url` is not the full address of a web page (http or https), or ''."""
+def web_address_problem(url: str) -> Message | None:
+    """Why `url` is not the full address of a web page (http or https), or None."""
     hidden = hidden_character_problem(url, prose=False)
     if hidden:
-        return f"the address {hidden}"
+        return Message("link.hidden", reason=hidden)
     scheme = scheme_of(url)
     if scheme and scheme not in WEB_SCHEMES:
         return _refused_scheme(scheme)
     if not _WEB_ADDRESS.match(url):
-        return f"`{url}` is not a web address: write it in full, starting with https://"
+        return Message("link.not_web", url=url)
     try:
         parts = urlsplit(url)
     except ValueError:  # e.g. an unclosed IPv6 bracket
-        return f"`{url}` is not a web address: write it in full, starting with https://"
+        return Message("link.not_web", url=url)
     if "@" in parts.netloc:
-        return (f"`{url}` hides where it leads (the part before `@` looks like a site but is not): "
-                "write the site's address only")
-    return ""
+        return Message("link.userinfo", url=url)
+    return None

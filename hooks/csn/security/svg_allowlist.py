@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from xml.parsers import expat
 
+from csn.messages import Message
+
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -76,6 +78,10 @@ _CSS_SCRIPT = re.compile(r"expression\(|javascript:|behaviou?r\s*:|-moz-binding"
 class UnsafeSvg(Exception):
     """What makes the file unsafe, in an editor's words."""
 
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(message.code)
+
 
 def css_unescaped(text: str) -> str:
     """CSS text as a browser reads it: comments out, `\\69` and `\\i` escapes resolved."""
@@ -87,29 +93,29 @@ def css_unescaped(text: str) -> str:
     return _CSS_ESCAPE.sub(replace, _CSS_COMMENT.sub(" ", text))
 
 
-def css_problem(text: str) -> str:
-    """Why this CSS (a <style> or a style/presentation value) could fetch something or run code, or ''."""
+def css_problem(text: str) -> Message | None:
+    """Why this CSS (a <style> or a style/presentation value) could fetch something or run code, or None."""
     css = css_unescaped(text)
     if _CSS_SCRIPT.search(css):
-        return "runs code from its CSS"
+        return Message("svg.css_code")
     at_rule = _CSS_AT_RULE.search(css)
     if at_rule:
-        return f"loads something from its CSS (`{at_rule.group(0)}`)"
+        return Message("svg.css_at_rule", rule=at_rule.group(0))
     for function in _CSS_FUNCTION.finditer(css):
         if function.group(1).lower() != "url" or function.group(3) != "#":
-            return f"loads something from its CSS (`{function.group(1)}(…)` not pointing to `#` inside the file)"
-    return ""
+            return Message("svg.css_function", function=function.group(1))
+    return None
 
 
-def svg_problem(data: bytes) -> str:
-    """Why an SVG file is not self-contained artwork (could run code, load something, expand without end), or ''."""
+def svg_problem(data: bytes) -> Message | None:
+    """Why an SVG file is not self-contained artwork (could run code, load something, expand without end), or None."""
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     seen_root = False
     styles: list[str] = []
     editor_depth = 0  # inside an element of an editor's namespace (metadata)
 
-    def refuse(message: str):
+    def refuse(message: Message):
         raise UnsafeSvg(message)
 
     def start(name: str, attributes: dict[str, str]) -> None:
@@ -118,20 +124,19 @@ def svg_problem(data: bytes) -> str:
         if not seen_root:
             seen_root = True
             if local != "svg" or namespace not in ("", SVG_NS):
-                refuse("is not an SVG image (its top element is not <svg>)")
+                refuse(Message("svg.root"))
         if editor_depth or namespace in EDITOR_NAMESPACES:
             editor_depth += 1
             _check_editor_attributes(attributes, refuse)
             return
         if namespace not in ("", SVG_NS) or local.lower() not in ELEMENTS:
-            refuse(f"holds a <{local}> element, which is not plain artwork (it can run code, embed a page or load "
-                   "a file): remove it")
+            refuse(Message("svg.element", element=local))
         for attribute, value in attributes.items():
             _check_attribute(local.lower(), attribute, value, refuse)
         if local.lower() in ANIMATIONS:
             target = attributes.get("attributeName", "").lower()
             if target.endswith("href") or target.startswith("on") or target == "style":
-                refuse(f"animates `{target}`, which can turn into a link or code: remove it")
+                refuse(Message("svg.animation", attribute=target))
         if local.lower() == "style":
             styles.append("")
 
@@ -147,47 +152,46 @@ def svg_problem(data: bytes) -> str:
         if name.rpartition(" ")[2].lower() == "style" and styles:
             problem = css_problem(styles.pop())
             if problem:
-                refuse(f"{problem} in its <style>: keep the image self-contained")
+                refuse(Message("svg.style_element", reason=problem))
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = text
-    parser.StartDoctypeDeclHandler = lambda *args: refuse("has a DOCTYPE: remove the <!DOCTYPE …> line")
-    parser.EntityDeclHandler = lambda *args: refuse("declares entities: remove them")
-    parser.ProcessingInstructionHandler = lambda *args: refuse(
-        "holds a processing instruction (<?…?>, e.g. a stylesheet): remove it")
-    parser.ExternalEntityRefHandler = lambda *args: refuse("refers to an external entity: remove it")
+    parser.StartDoctypeDeclHandler = lambda *args: refuse(Message("svg.doctype"))
+    parser.EntityDeclHandler = lambda *args: refuse(Message("svg.entities"))
+    parser.ProcessingInstructionHandler = lambda *args: refuse(Message("svg.processing_instruction"))
+    parser.ExternalEntityRefHandler = lambda *args: refuse(Message("svg.external_entity"))
     try:
         parser.Parse(data, True)
     except UnsafeSvg as unsafe:
-        return str(unsafe)
+        return unsafe.message
     except expat.ExpatError as error:
-        return f"is not a well-formed SVG file ({expat.errors.messages[error.code]}, line {error.lineno})"
-    return "" if seen_root else "is not an SVG image"
+        return Message("svg.malformed", detail=expat.errors.messages[error.code], line=error.lineno)
+    return None if seen_root else Message("svg.not_svg")
 
 
 def _check_attribute(element: str, attribute: str, value: str, refuse) -> None:
     namespace, _, local = attribute.rpartition(" ")
     name = local.lower()
     if name.startswith("on"):
-        refuse(f"holds an event handler (`{name}`), which runs code: remove it")
+        refuse(Message("svg.handler", attribute=name))
     if name == "href" and namespace in ("", XLINK_NS):
         if not (_LOCAL_REFERENCE.match(value) or (element == "image" and _RASTER_DATA.match(value))):
-            refuse("links to another file or address (`href`): an SVG image must be self-contained")
+            refuse(Message("svg.href"))
         return
     if "javascript:" in re.sub(r"[\s\x00-\x1f]", "", css_unescaped(value)).lower():
-        refuse("holds a `javascript:` address: remove it")
+        refuse(Message("svg.javascript"))
     if namespace in EDITOR_NAMESPACES:
         _check_editor_attributes({attribute: value}, refuse)
         return
     known = (name in ATTRIBUTES or name.startswith(("aria-", "data-"))) if not namespace else \
         (namespace, name) in NAMESPACED_ATTRIBUTES
     if not known:
-        refuse(f"holds the attribute `{name}`, which is not plain artwork: remove it")
+        refuse(Message("svg.attribute", attribute=name))
     problem = css_problem(value)
     if problem:
-        where = "a style" if name == "style" else f"`{name}`"
-        refuse(f"{problem} from {where}: keep the image self-contained")
+        refuse(Message("svg.style_attribute", reason=problem) if name == "style"
+               else Message("svg.presentation_attribute", reason=problem, attribute=name))
 
 
 def _check_editor_attributes(attributes: dict[str, str], refuse) -> None:
@@ -195,4 +199,4 @@ def _check_editor_attributes(attributes: dict[str, str], refuse) -> None:
     for attribute, value in attributes.items():
         name = attribute.rpartition(" ")[2].lower()
         if name.startswith("on") or "javascript:" in re.sub(r"\s", "", value).lower():
-            refuse(f"holds code in its editor's data (`{name}`): remove it, or save the file as plain SVG")
+            refuse(Message("svg.editor_data", attribute=name))

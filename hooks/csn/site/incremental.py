@@ -24,7 +24,7 @@ from csn.site.archive import Listing
 from csn.site.plan import PlannedPage, entity_key
 
 RECORD_FILE = re.compile(r"^data/(projects|partners|news)/[^/]+\.yml$")
-WATCHED = ("data", "docs", "overrides", "hooks")
+WATCHED = ("data", "docs", "overrides", "hooks", "assets")
 RECORD_KINDS = frozenset({"project", "partner", "news_item"})
 LISTING_KINDS = frozenset({"news", "news_year"})
 
@@ -85,8 +85,10 @@ def must_render(page: PlannedPage, rerender: set[str]) -> bool:
     return True
 
 
-def _news_order(site: Site) -> list[tuple[str, int]]:
-    return [(item.id, item.date.year) for item in site.news]
+def _news_order(site: Site) -> list[tuple[str, int, tuple[str, ...]]]:
+    """The news items in order, with their years and languages: a change of `languages` adds or removes
+    a page and changes how the other language lists the item."""
+    return [(item.id, item.date.year, item.languages) for item in site.news]
 
 
 def _records_by_file(site: Site) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from csn.data.markdown_render import read_markdown
 from csn.data.model import Site
 from csn.data.schema import LANGUAGES
 from csn.data.yaml_loader import Mapping, Scalar, load_yaml_file
+from csn.messages import Message
 from csn.security.safe_urls import scheme_of
 from csn.site.plan import Plan
 from csn.site.urls import relative_url
@@ -34,7 +35,7 @@ def internal_link_problems(site: Site, plan: Plan, project_dir: Path) -> list[Pr
     problems = []
     for collection, field in MARKDOWN_FIELDS.items():
         for entity in getattr(site, collection):
-            for lang in LANGUAGES:
+            for lang in getattr(entity, "languages", LANGUAGES):  # a news item may exist in one language
                 text = getattr(entity, field)[lang]
                 if "]" not in text:
                     continue  # no link of its own ([text](…) or [ref]: …); autolinks are full addresses
@@ -45,34 +46,35 @@ def internal_link_problems(site: Site, plan: Plan, project_dir: Path) -> list[Pr
                     why = _why_not(url, page.path, lang, pages)
                     if why:
                         line = _line_of(project_dir, entity.file, field, lang, url)
-                        problems.append(Problem(entity.file, line, f"{field}.{lang}", f"link: {why}"))
+                        problems.append(Problem(entity.file, line, f"{field}.{lang}", Message("link.in_text", reason=why)))
     return problems
 
 
-def _why_not(url: str, here: str, lang: str, pages: dict[str, dict]) -> str:
+def _why_not(url: str, here: str, lang: str, pages: dict[str, dict]) -> Message | None:
     if scheme_of(url) or url.startswith(("#", "?")) or not url.strip():
-        return ""  # another site (checked by validation), or a place in this page
+        return None  # another site (checked by validation), or a place in this page
     path = unquote(urlsplit(url.strip()).path)
     if path.startswith("/"):
         target = path.lstrip("/")
-        fix = relative_url(here, _as_page(target)) if _as_page(target) in pages[lang] else "a relative path"
-        return (f"`{url}` starts at the domain's root: it breaks when the site is published under a sub-path; "
-                f"write {_quoted(fix)} instead")
+        fix = f"`{relative_url(here, _as_page(target))}`" if _as_page(target) in pages[lang] \
+            else Message("link.a_relative_path")
+        return Message("link.root_path", url=url, fix=fix)
     target = _resolved(here, path)
     if target is None:
-        return f"`{url}` leads above the site's root (from this page, /{here}): count the `../` again"
+        return Message("link.above_root", url=url, here=here)
     if target.startswith(FILE_PREFIXES) or target in FILES:
-        return ""
+        return None
     page_path = _as_page(target)
     if page_path in pages[lang]:
-        return ""
+        return None
     for other in LANGUAGES:
         twin = pages[other].get(page_path)
         if other != lang and twin is not None:
-            own = twin.alternates[lang]
-            return (f"`{url}` leads to the page in the other language (/{page_path}): link to "
-                    f"{_quoted(relative_url(here, own.path))}, the page in this language")
-    return f"`{url}` leads to /{target}, where the site has no page: check the address (from this page, /{here})"
+            own = twin.alternates.get(lang)
+            if own is None:
+                return None  # a news item in the other language only: its one page is the one to link to
+            return Message("link.other_language", url=url, page=page_path, fix=relative_url(here, own.path))
+    return Message("link.no_page", url=url, target=target, here=here)
 
 
 def _resolved(here: str, path: str) -> str | None:
@@ -94,10 +96,6 @@ def _as_page(target: str) -> str:
     """A page's address as the plan writes it: `projets/x/` (from `projets/x`, `projets/x/index.html`)."""
     target = target.removesuffix("index.html")
     return target if target == "" or target.endswith("/") else target + "/"
-
-
-def _quoted(text: str) -> str:
-    return f"`{text}`" if text != "a relative path" else text
 
 
 def _line_of(project_dir: Path, file: str, field: str, lang: str, url: str) -> int:

@@ -3,7 +3,9 @@
 Pages come from two sources: the Markdown files of `docs/<lang>/` (the home
 page, the section introductions, free pages such as "about") and the
 records of the model (one page per project, partner and news item). Every
-page exists in every language and knows its twins.
+page exists in every language and knows its twins, except a news item
+published in one language (`languages: [fr]`): its page exists in that
+language alone, and the other language lists it as written in the first.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from csn.data.model import Site
 from csn.data.schema import DEFAULT_LANGUAGE, LANGUAGES
 from csn.data.settings import DEFAULT_NEWS_PER_PAGE
 from csn.data.validate import id_problem
+from csn.messages import Message
 from csn.site import archive
 
 # The docs file that introduces each section, and the page kinds it leads to.
@@ -51,6 +54,11 @@ class PlannedPage:
     def twin(self, lang: str) -> PlannedPage:
         return self.alternates[lang]
 
+    @property
+    def default_twin(self) -> PlannedPage:
+        """The x-default alternate: the page in the default language, or this page when it has no twin there."""
+        return self.alternates.get(DEFAULT_LANGUAGE, self)
+
 
 @dataclass
 class Plan:
@@ -61,7 +69,10 @@ class Plan:
         return self.by_key[(key, lang)]
 
     def for_entity(self, entity: Any, lang: str) -> PlannedPage:
-        return self.by_key[(entity_key(entity), lang)]
+        """The record's page in `lang`; for a news item in one language only, its page in that language."""
+        key = entity_key(entity)
+        page = self.by_key.get((key, lang))
+        return page if page is not None else self.by_key[(key, entity.text_lang(lang))]
 
     def in_language(self, lang: str) -> list[PlannedPage]:
         return [p for p in self.pages if p.lang == lang]
@@ -94,8 +105,7 @@ def build_plan(site: Site, docs_dir: Path, news_per_page: int = DEFAULT_NEWS_PER
         for lang in LANGUAGES:
             shown = f"docs/{lang}/{name}"
             if name not in docs[lang]:
-                problems.append(Problem(shown, 0, "", f"missing: every page of docs/ needs its twin in "
-                                                      f"docs/{lang}/ under the same file name"))
+                problems.append(Problem(shown, 0, "", Message("missing.twin", lang=lang)))
                 continue
             meta, front_problems = read_front_matter(docs_dir / lang / name, shown)
             problems += front_problems
@@ -110,13 +120,13 @@ def build_plan(site: Site, docs_dir: Path, news_per_page: int = DEFAULT_NEWS_PER
     for section in SECTIONS:
         for lang in LANGUAGES:
             if (section, lang) not in section_pages and (f"{section}.md", lang) not in unreadable:
-                problems.append(Problem(f"docs/{lang}/{section}.md", 0, "", "missing: this section needs its page"))
+                problems.append(Problem(f"docs/{lang}/{section}.md", 0, "", Message("missing.section_page")))
     if problems:
         raise DataError(problems)
     for lang in LANGUAGES:
         for entity, kind, section in [(p, "project", "projects") for p in site.projects] + \
                 [(p, "partner", "partners") for p in site.partners] + \
-                [(n, "news_item", "news") for n in site.news]:
+                [(n, "news_item", "news") for n in site.news if lang in n.languages]:
             title = entity.name[lang] if kind == "partner" else entity.title[lang]
             description = entity.description[lang] if kind == "partner" else entity.summary[lang]
             pages.append(PlannedPage(
@@ -155,13 +165,13 @@ def _doc_page(name: str, lang: str, meta: dict[str, Any], shown: str, problems: 
     folder, _, base = stem.rpartition("/")
     title = str(meta.get("title") or "").strip()
     if not title:
-        problems.append(Problem(shown, 1, "title", "missing: add `title:` to the front matter between the `---` lines"))
+        problems.append(Problem(shown, 1, "title", Message("missing.page_title")))
         return None
     if name == HOME_FILE:
         kind, path = "home", ""
     else:
         slug = str(meta.get("slug") or base)
-        problem = id_problem(slug) or (reserved_problem(slug) if not folder else "")
+        problem = id_problem(slug) or (reserved_problem(slug) if not folder else None)
         if problem:
             problems.append(Problem(shown, 1, "slug", problem))
             return None
@@ -176,14 +186,14 @@ def _link_twins(pages: list[PlannedPage]) -> Plan:
     for page in pages:
         by_key[(page.key, page.lang)] = page
     for page in pages:
-        page.alternates = {lang: by_key[(page.key, lang)] for lang in LANGUAGES}
+        page.alternates = {lang: by_key[(page.key, lang)] for lang in LANGUAGES if (page.key, lang) in by_key}
     paths: dict[str, PlannedPage] = {}
     problems = []
     for page in pages:
         if page.path in paths:
             other = paths[page.path]
-            problems.append(Problem(_where(page), 0, "slug", f"its address /{page.path} is also the address of "
-                                                             f"{_where(other)}: change one of the slugs"))
+            problems.append(Problem(_where(page), 0, "slug", Message("address.page_taken", path=page.path,
+                                                                     other=_where(other))))
         paths[page.path] = page
     if problems:
         raise DataError(problems)

@@ -33,6 +33,7 @@ from csn.data.site_url import VARIABLE as SITE_URL_VARIABLE
 from csn.data.site_url import checked_site_url
 from csn.editors.cms_admin import AdminBundleMissing, write_admin
 from csn.hosts.mkdocs import run
+from csn.messages import say_count
 from csn.outputs.search_bundle import SearchIndexError, write_search_bundle
 from csn.render.build import LanguageBuild, RunMemory, prepare
 from csn.render.site_files import language_files
@@ -61,7 +62,7 @@ def build_languages(project_dir: Path, staging: Path) -> int:
     except DataError as error:
         print_problems(error.problems)
         errors = len([p for p in error.problems if p.severity == "error"])
-        print(f"The data has {errors} problem(s); nothing was built.", file=sys.stderr)
+        print(say_count("build.data_problems", errors), file=sys.stderr)
         return 1
     import material  # noqa: F401 - the theme's modules, inherited by both children
     run.inherited_memory = memory  # each child's run starts from the checked data and compiled templates

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from csn.data.model import Identity, NamedInOneLanguage, Site, SocialLink
-from csn.data.schema import DEFAULT_LANGUAGE
+from csn.data.schema import LANGUAGES
 from csn.outputs.feeds import FEED_TYPE, feed_path
 from csn.outputs.seo import SeoContext, seo_context
 from csn.site.identity_style import identity_properties
@@ -23,6 +23,10 @@ class Alternate:
     href: str  # relative to the current page
     url: str  # absolute
     current: bool
+    # The page has no twin in this language (a news item in one language): the link goes to that
+    # language's news index, `note` says why, and no hreflang alternate is announced.
+    missing: bool = False
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,16 +103,12 @@ def language_root(page: PlannedPage) -> str:
 def page_context(page: PlannedPage, build, config) -> PageContext:
     site_url = config.site_url or "/"
     info = build.site.info
-    alternates = tuple(
-        Alternate(lang=twin.lang, name=Translator(twin.lang)("language.name"),
-                  href=relative_url(page.path, twin.path), url=absolute_url(site_url, twin.path),
-                  current=twin is page)
-        for twin in page.alternates.values())
+    alternates = tuple(_alternate(page, lang, build.plan, site_url) for lang in LANGUAGES)
     return PageContext(
         page=page, lang=page.lang, title=page.title,
         description=page.description or info.description[page.lang],
         canonical=absolute_url(site_url, page.path), alternates=alternates,
-        default_url=absolute_url(site_url, page.twin(DEFAULT_LANGUAGE).path),
+        default_url=absolute_url(site_url, page.default_twin.path),
         site_name=info.name[page.lang], institution_name=info.institution.name[page.lang],
         institution_url=info.institution.url,
         title_lang=page.entity.name_lang_on(page.lang) if isinstance(page.entity, NamedInOneLanguage) else None,
@@ -116,6 +116,20 @@ def page_context(page: PlannedPage, build, config) -> PageContext:
         institution_name_lang=info.institution.name_lang_on(page.lang),
         seo=seo_context(page, build.site, build.plan, site_url),
         section_path=section_path(page, build.plan))
+
+
+def _alternate(page: PlannedPage, lang: str, plan, site_url: str) -> Alternate:
+    """The switcher's entry for `lang`: the page's twin, or that language's news index when it has none."""
+    t = Translator(lang)
+    twin = page.alternates.get(lang)
+    if twin is not None:
+        return Alternate(lang=lang, name=t("language.name"), href=relative_url(page.path, twin.path),
+                         url=absolute_url(site_url, twin.path), current=twin is page)
+    index = plan.page("doc:news.md", lang)
+    written_in = page.entity.languages[0] if page.kind == "news_item" else page.lang
+    return Alternate(lang=lang, name=t("language.name"), href=relative_url(page.path, index.path),
+                     url=absolute_url(site_url, index.path), current=False, missing=True,
+                     note=t(f"language.only_in.{written_in}"))
 
 
 # The section each kind of record page belongs to, by the docs page of its index.

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from csn.ci.annotations import print_problems
+from csn.data.assets import ASSETS_FOLDER
 from csn.data.environment import check_environment
 from csn.data.errors import DataError
 from csn.data.publishing import scheduled_warnings
@@ -27,9 +28,11 @@ from csn.data.settings import read_settings
 from csn.data.site_url import VARIABLE as SITE_URL_VARIABLE
 from csn.data.site_url import checked_site_url
 from csn.editors.cms_admin import AdminBundleMissing, write_admin
+from csn.hosts.mkdocs.editor_log import quiet_machinery_notes
 from csn.hosts.mkdocs.page_context import language_root, page_context, page_meta, theme_globals
 from csn.hosts.mkdocs.preview_problems import write_problems_pages
 from csn.hosts.mkdocs.theme_blocks import SharedBlocks
+from csn.messages import say, say_count
 from csn.outputs.search_bundle import SearchIndexError, has_search_bundle, write_search_bundle
 from csn.pictures.map_svg import off_map_warnings
 from csn.render.build import LanguageBuild, RunMemory, prepare
@@ -70,8 +73,9 @@ class MkDocsRun:
         self.theme_templates = MemoryBytecodeCache()  # Material's templates, compiled once for both languages
         self.spool: tempfile.TemporaryDirectory | None = None  # generated files' content, until MkDocs copies it
         self.problems: list = []  # the data's problems, while `mkdocs serve` shows them instead of the site
+        quiet_machinery_notes()
         if self.serving:
-            log.info("Previewing without the Content-Security-Policy: the live-reload script is inline and "
+            log.debug("Previewing without the Content-Security-Policy: the live-reload script is inline and "
                      "changes every run (`make build` writes the policy)")
 
     # -- on_config ----------------------------------------------------------------------------------
@@ -101,14 +105,14 @@ class MkDocsRun:
                 config.nav = None  # its pages are left out until the data is fixed
                 return config
             errors = len([p for p in error.problems if p.severity == "error"])
-            raise PluginError(f"the data has {errors} problem(s); nothing was built") from None
+            raise PluginError(say_count("build.data_problems", errors)) from None
         if not in_language_process() or lang == DEFAULT_LANGUAGE:  # said once, not by each language's process
             for problem in scheduled_warnings(self.build.site) + off_map_warnings(self.build.site):
                 log.info("%s", problem)  # expected, not a warning: a strict build must not fail on it
         made, reused = self.build.site.picture_work
         if (made or reused) and (not in_language_process() or lang == DEFAULT_LANGUAGE) \
                 and not _building_other_languages(config):
-            log.info("Pictures: %d processed, %d taken from the cache (.cache/pictures/)", made, reused)
+            log.info("%s", say("build.pictures", made=made, reused=reused))
         return config
 
     # -- on_files -----------------------------------------------------------------------------------
@@ -142,19 +146,42 @@ class MkDocsRun:
             _mark_pages_to_render(files, build.rerender)
         return files
 
+    # -- on_serve -----------------------------------------------------------------------------------
+    def on_serve(self, server, config, builder):
+        """The preview rebuilds when an image of assets/ is added or saved too: adding a missing logo
+        clears its error without saving the record again. The folder is made if the project has none
+        yet (it is where images go), so that the first image added is seen."""
+        folder = Path(config.config_file_path).resolve().parent / ASSETS_FOLDER
+        folder.mkdir(exist_ok=True)
+        server.watch(str(folder))
+        return server
+
+    # -- on_nav -------------------------------------------------------------------------------------
+    def on_nav(self, nav, config, files):
+        """Under --dirty, a page MkDocs does not read again has no title (it reads it from the page's
+        source): the header tabs of the pages rendered again would show "None" in its place. It gets
+        the title a full build gives it, from the plan."""
+        if self.dirty and self.build is not None:
+            for page in nav.pages:
+                planned = getattr(page.file, "csn_page", None)
+                if planned is not None and page.markdown is None and not page.file.is_modified():
+                    page.markdown = ""  # read no further: MkDocs skips the page, whose output is kept
+                    page.meta = page_meta(planned)
+        return nav
+
     def _add_assets(self, files: Files, config) -> None:
         """Publish the images the data uses (checked by validation), at their path from the project root."""
         for path in self.build.site.assets:
             taken = files.get_file_from_path(path)
             if taken is not None and Path(taken.abs_src_path) != self.project_dir / path:
-                raise PluginError(f"{path}: the theme already has a file at this address: rename the image")
+                raise PluginError(say("build.asset_taken", path=path))
             if taken is None:
                 file = File(path, str(self.project_dir), config.site_dir, config.use_directory_urls)
                 file.abs_dest_path = str(Path(config.site_dir) / path)
                 files.append(file)
         for path, source in self.build.site.picture_files.items():  # processed pictures, from the build's cache
             if files.get_file_from_path(path) is not None:
-                raise PluginError(f"{path}: the theme already has a file at this address: rename the image")
+                raise PluginError(say("build.asset_taken", path=path))
             file = File.generated(config, path, abs_src_path=str(source))
             file.dest_uri = path
             file.abs_dest_path = str(Path(config.site_dir) / path)

@@ -26,6 +26,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from csn.messages import say
+
 LOCK_FILE = ".csn-build.lock"
 
 
@@ -63,11 +65,10 @@ def build_lock(project_dir: Path, wait: bool = True, announce=None) -> Iterator[
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = _lock_holder(lock_file)
-            who = f" (process {holder})" if holder else ""
+            who = say("build.lock_holder", process=holder) if holder else ""
             if not wait:
-                raise BuildLocked(f"Another build of this project is running{who}: wait for it to finish, "
-                                  f"or stop it, then build again.") from None
-            announce(f"Another build of this project is running{who}: waiting for it to finish…")
+                raise BuildLocked(say("build.locked", who=who)) from None
+            announce(say("build.waiting", who=who))
             fcntl.flock(handle, fcntl.LOCK_EX)
         handle.seek(0)
         handle.truncate()
@@ -156,10 +157,10 @@ def build_site(project_dir: Path, site_dir: Path) -> int:
         try:
             status = build_languages(project_dir.resolve(), staging)  # both cores: language_builds.py
             if status != 0:
-                print(f"The build failed: {site_dir.name}/ was left as it was.", file=sys.stderr)
+                print(say("build.failed", folder=site_dir.name), file=sys.stderr)
                 return status
             publish_site(staging, site_dir)
         finally:
             discard(staging)
-    print(f"The site is in {site_dir}.")
+    print(say("build.done", folder=site_dir))
     return 0

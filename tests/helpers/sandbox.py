@@ -62,7 +62,8 @@ def read_record(log: Path) -> SandboxRecord:
 def sandboxed_build(project: Path, log: Path, site_url: str | None = None,
                     extra_env: dict | None = None) -> tuple[BuildResult, SandboxRecord]:
     """Build `project` as tests/sitebuild.py does, inside the sandbox."""
-    env = {**(extra_env or {}), **sandbox_env(log), "PYTHONPATH": str(project / "hooks")}
+    # The project's own picture cache: the shared one of the tests lies outside the project.
+    env = {"CSN_PICTURE_CACHE": "", **(extra_env or {}), **sandbox_env(log), "PYTHONPATH": str(project / "hooks")}
     result = build(project, site_url=site_url, extra_env=_with_sandbox_path(env))
     return result, read_record(log)
 

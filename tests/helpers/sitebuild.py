@@ -23,7 +23,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 # ProperDocs, the drop-in fork of MkDocs 1.x: the escape hatch from MkDocs 1.6 (tests/site/test_properdocs.py).
 PROPERDOCS = [sys.executable, "-m", "properdocs"]
 # What a whole copy of the project leaves out: local state, outputs and caches.
-NOT_COPIED = (".git", ".venv", "site", "test-output", "__pycache__", ".pytest_cache", ".ruff_cache")
+NOT_COPIED = (".git", ".venv", "site", "test-output", "__pycache__", ".pytest_cache", ".ruff_cache", ".cache")
 VENV = Path(sys.executable).parent.parent
 # The editing interface bundled from the npm package (`make test` bundles it), where the build looks for it.
 ADMIN_BUNDLE = Path("node_modules") / ".cache" / "csn-admin"

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from csn.data import load
 from csn.data.errors import DataError
 from csn.data.load import load_site
+from csn.pictures.pipeline import load_site_with_pictures
 from tests.helpers.datafixtures import assert_says, problems_of
 from tests.helpers.hostile import png_bytes
 from tests.helpers.sitebuild import build
@@ -37,30 +40,50 @@ def add_asset(data_dir: Path, relative: str, content: str | bytes) -> Path:
     return path
 
 
-@pytest.mark.parametrize("relative, content", [
-    ("assets/logos/udem.svg", SVG_OK),
-    ("assets/logos/udem.png", png_bytes()),
-    ("assets/logos/udem.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 20),
-    ("assets/udem.gif", b"GIF89a" + b"\x00" * 20),
-    ("assets/logos/udem.webp", b"RIFF\x10\x00\x00\x00WEBPVP8 " + b"\x00" * 8),
-])
-def test_a_checked_image_of_assets_is_accepted_and_listed_for_publishing(data_dir, relative, content):
-    add_asset(data_dir, relative, content)
+def test_a_checked_svg_logo_of_assets_is_accepted_and_listed_for_publishing(data_dir):
+    relative = "assets/logos/udem.svg"
+    add_asset(data_dir, relative, SVG_OK)
     set_logo(data_dir, relative)
     site = load_site(data_dir)
     assert next(p for p in site.partners if p.id == "udem").logo == relative
     assert site.assets == sorted([relative, IDENTITY_LOGO])
+    assert not [path for path in site.picture_files if path.startswith("assets/pictures/udem-")]
+
+
+@pytest.mark.parametrize("relative, image_format", [
+    ("assets/logos/udem.png", "PNG"), ("assets/logos/udem.jpg", "JPEG"), ("assets/udem.gif", "GIF"),
+    ("assets/logos/udem.webp", "WEBP")])
+def test_a_raster_logo_is_processed_and_never_published_as_it_is(data_dir, relative, image_format):
+    """The source may weigh megabytes and carry metadata: only its processed copies are published."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 120), (10, 80, 160)).save(buffer, image_format)
+    add_asset(data_dir, relative, buffer.getvalue())
+    set_logo(data_dir, relative)
+    site = load_site_with_pictures(data_dir)
+    assert next(p for p in site.partners if p.id == "udem").logo == relative
+    assert relative not in site.assets
+    published = sorted(path for path in site.picture_files if path.startswith("assets/pictures/udem-"))
+    assert published, sorted(site.picture_files)
+    assert {Image.open(site.picture_files[path]).width for path in published} == {160, 300}  # never enlarged
 
 
 IDENTITY_LOGO = "assets/identity/csn-wordmark.svg"  # the real site.yml's logo, published too
 
 
 def test_a_path_from_the_site_root_as_the_editing_interface_writes_it_is_the_same_image(data_dir):
+    add_asset(data_dir, "assets/images/udem.svg", SVG_OK)
+    set_logo(data_dir, "/assets/images/udem.svg")
+    site = load_site(data_dir)
+    assert next(p for p in site.partners if p.id == "udem").logo == "assets/images/udem.svg"
+    assert "assets/images/udem.svg" in site.assets and "/assets/images/udem.svg" not in site.assets
+
+
+def test_a_raster_path_from_the_site_root_is_processed_like_the_same_path(data_dir):
     add_asset(data_dir, "assets/images/udem.png", png_bytes())
     set_logo(data_dir, "/assets/images/udem.png")
-    site = load_site(data_dir)
-    assert next(p for p in site.partners if p.id == "udem").logo == "assets/images/udem.png"
-    assert "assets/images/udem.png" in site.assets and "/assets/images/udem.png" not in site.assets
+    site = load_site_with_pictures(data_dir)
+    assert next(p for p in site.partners if p.id == "udem").image.src == "assets/images/udem.png"
+    assert any(path.startswith("assets/pictures/udem-") for path in site.picture_files)
 
 
 def outside(tmp: Path) -> Path:
@@ -125,8 +148,9 @@ PATH_REFUSED = {
     "hidden file": ("assets/.secret.png", "image.hidden_file"),
     "not an image": ("assets/notes.txt", "image.not_image"),
     "missing": ("assets/logos/absent.png", "image.missing"),
-    "wrong content": ("assets/logos/fake.png", ("image.content", "image.wrong_content")),
-    "svg named png": ("assets/logos/drawing.png", ("image.content", "image.wrong_content")),
+    # A raster logo is read by its content, whatever its extension: these are no pictures at all.
+    "wrong content": ("assets/logos/fake.png", ("picture.about", "picture.not_image")),
+    "svg named png": ("assets/logos/drawing.png", ("picture.about", "picture.not_image")),
 }
 
 
@@ -158,7 +182,8 @@ def test_an_assets_folder_that_links_outside_is_refused(data_dir, tmp_path):
     os.symlink(folder, data_dir.parent / "assets")
     set_logo(data_dir, "assets/udem.png")
     problems = problems_of(data_dir)
-    assert {(p.file, p.field) for p in problems} == {(PARTNER, "logo"), ("data/site.yml", "logo")}, problems
+    # The logo, the identity's logo and any picture of the fixture's records: all lie outside now.
+    assert {(p.file, p.field) for p in problems} >= {(PARTNER, "logo"), ("data/site.yml", "logo")}, problems
     assert all(problem.code == "image.symlink" for problem in problems)
 
 
@@ -178,7 +203,11 @@ def test_an_image_in_markdown_must_be_a_checked_asset_too(data_dir):
 
 def test_an_image_at_the_address_of_a_theme_file_stops_the_build(data_dir):
     add_asset(data_dir, "assets/images/favicon.png", png_bytes())
-    set_logo(data_dir, "assets/images/favicon.png")
+    # An image of a text is published as it is (a logo or a record's picture is published processed, elsewhere).
+    path = data_dir / "news" / "2020-06-29-adhesion-echalliance.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("body:\n  fr: |\n", "body:\n  fr: |\n    ![x](assets/images/favicon.png)\n\n", 1),
+                    encoding="utf-8")
     result = build(data_dir.parent)
     assert result.returncode != 0
     assert "assets/images/favicon.png : le thème a déjà un fichier à cette adresse : renommez l'image" in result.output

@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from csn.data.file_stamps import folders_stamp
+from csn.data.picture_check import read_header
 from csn.messages import Message
 from csn.security.svg_allowlist import svg_problem
 
@@ -43,7 +44,7 @@ class AssetChecker:
     def __init__(self, project_dir: Path):
         self.project_dir = project_dir
         self.folder = project_dir / ASSETS_FOLDER
-        self._verdicts: dict[str, Message | None] = {}
+        self._verdicts: dict[object, Message | None] = {}
         self.valid: set[str] = set()  # the paths to publish
 
     @cached_property
@@ -61,7 +62,40 @@ class AssetChecker:
             self.valid.add(value)  # at every use: a caller may collect the uses of one file apart
         return verdict
 
+    def picture_problem(self, value: str) -> Message | None:
+        """Why `value` cannot be a picture to process (a photo, a raster logo), or None.
+
+        A raster picture is not published as it is (only its processed copies are, see pictures/pipeline.py):
+        it may weigh megabytes and carry its GPS position. An SVG one is published as it is, once checked.
+        """
+        key = f"picture:{value}"
+        if key in self._verdicts:
+            verdict = self._verdicts[key]
+        else:
+            verdict = self._path_problem(value)
+            if not verdict and PurePosixPath(value).suffix.lower() == ".svg":
+                verdict = self.problem(value)
+            elif not verdict:
+                header, reason = read_header(self.project_dir / value)
+                verdict = Message("picture.about", src=value, reason=reason) if header is None else None
+            self._verdicts[key] = verdict
+        if not verdict and PurePosixPath(value).suffix.lower() == ".svg":
+            self.valid.add(value)
+        return verdict
+
     def _judge(self, value: str, font: bool = False) -> Message | None:
+        problem = self._path_problem(value, font)
+        if problem:
+            return problem
+        with (self.project_dir / value).open("rb") as stream:
+            data = stream.read(MAX_ASSET_BYTES + 1)
+        if len(data) > MAX_ASSET_BYTES:
+            return Message("image.too_large", value=value, megabytes=MAX_ASSET_BYTES // 1_000_000)
+        problem = content_problem(PurePosixPath(value).suffix.lower(), data)
+        return Message("image.content", value=value, reason=problem) if problem else None
+
+    def _path_problem(self, value: str, font: bool = False) -> Message | None:
+        """Why `value` is not the path of an existing image (or font) file inside the assets folder, or None."""
         example = f"{ASSETS_FOLDER}/fonts/source-sans-3.woff2" if font else f"{ASSETS_FOLDER}/logos/udem.svg"
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", value) and not re.match(r"^[a-zA-Z]:[\\/]", value):
             return Message("image.address", value=value, folder=ASSETS_FOLDER, example=example)
@@ -89,12 +123,7 @@ class AssetChecker:
             return Message("image.symlink", value=value, folder=ASSETS_FOLDER)
         if not path.is_file() or not _spelled_as_on_disk(self.project_dir, parts):
             return Message("image.missing", value=value, folder=ASSETS_FOLDER)
-        with path.open("rb") as stream:
-            data = stream.read(MAX_ASSET_BYTES + 1)
-        if len(data) > MAX_ASSET_BYTES:
-            return Message("image.too_large", value=value, megabytes=MAX_ASSET_BYTES // 1_000_000)
-        problem = content_problem(suffix, data)
-        return Message("image.content", value=value, reason=problem) if problem else None
+        return None
 
 
 def _spelled_as_on_disk(root: Path, parts: list[str]) -> bool:

@@ -55,6 +55,7 @@ class DataError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
+        self.pictures: list = []  # the pictures checked so far (model.Picture), which can still be processed
         super().__init__(format_problems(self.problems))
 
 

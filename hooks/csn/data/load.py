@@ -23,6 +23,7 @@ from csn.data.model import (
     News,
     Participation,
     Partner,
+    Picture,
     Programme,
     Project,
     Site,
@@ -220,13 +221,40 @@ def load_site(root: Path, today: dt.date | None = None, reuse: ReadMemory | None
     _check_references(records, themes, drafts)
     _check_slugs(records)
     if any(p.severity == "error" for p in records.problems):
-        raise DataError(records.problems)
+        error = DataError(records.problems)
+        # The pictures that passed their checks, for the pipeline to tell a damaged one at once too.
+        error.pictures = _pictures_in(records)
+        raise error
     left_out = [] if drafts else _drop_drafts(records)
     site = _build_site(records, site_values, themes, today)
     site.assets = sorted(records.assets.valid)
     site.drafts = left_out
     site.warnings = sorted(p for p in records.problems if p.severity != "error")
     return site
+
+
+def _pictures_in(records: _Records) -> list[Picture]:
+    """The checked pictures of records read so far, when other problems keep the site from being built."""
+    pictures = []
+    for collection in ("projects", "news", "partners"):
+        for record_id, values in records.values[collection].items():
+            picture = _picture(values, records.files[collection][record_id])
+            if picture is not None:
+                pictures.append(picture)
+    return pictures
+
+
+def _picture(values: dict[str, Any], file: str) -> Picture | None:
+    """A record's `image`, or a partner's raster or SVG `logo`, as a Picture."""
+    if "image" in values:
+        image = values["image"]
+        if "src" not in image:
+            return None
+        return Picture(str(image["src"]), image.get("alt"), image.get("credit"), file, image["src"].line)
+    logo = values.get("logo")
+    if logo is not None and hasattr(logo, "line"):
+        return Picture(str(logo), None, None, file, logo.line, "logo", "logo")
+    return None
 
 
 def _is_draft(values: dict[str, Any]) -> bool:
@@ -325,7 +353,7 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
             themes=[themes[ref.id] for ref in v["themes"]],
             links=[Link(link["title"], link["url"]) for link in v.get("links", [])],
             programme=programmes[v["programme"].id] if "programme" in v else None,
-            file=records.files["projects"][pid], draft=_is_draft(v))
+            image=_picture(v, records.files["projects"][pid]), file=records.files["projects"][pid], draft=_is_draft(v))
         if project.programme:
             project.programme.projects.append(project)
         for item in v["partners"]:
@@ -342,7 +370,8 @@ def _build_site(records: _Records, site: dict[str, Any], theme_labels: dict[str,
             projects=[projects[ref.id] for ref in v.get("projects", [])],
             partners=[partners[ref.id] for ref in v.get("partners", [])],
             source=Source(source["name"], source.get("url")) if source else None,
-            file=records.files["news"][nid], draft=_is_draft(v), languages=v.get("languages", LANGUAGES))
+            image=_picture(v, records.files["news"][nid]), file=records.files["news"][nid], draft=_is_draft(v),
+            languages=v.get("languages", LANGUAGES))
         # A scheduled item is checked like the others but linked from nothing.
         (news if is_published(item.date, today) else scheduled).append(item)
     news.sort(key=lambda n: (n.date, n.id), reverse=True)
@@ -393,8 +422,13 @@ def _partner(pid: str, v: dict[str, Any], file: str) -> Partner:
     return Partner(
         id=pid, name=v["name"], slug=_slug(pid, v), kind=v["kind"], country=v["country"],
         description=v["description"], name_lang=v.get("name_lang"), acronym=v.get("acronym"),
-        region=v.get("region"), website=v.get("website"), logo=v.get("logo"), location=_location(v.get("location")),
-        file=file, draft=_is_draft(v))
+        region=v.get("region"), website=v.get("website"), logo=_plain(v.get("logo")), image=_picture(v, file),
+        location=_location(v.get("location")), file=file,
+        draft=_is_draft(v))
+
+
+def _plain(value: str | None) -> str | None:
+    return str(value) if value is not None else None
 
 
 def _location(values: dict[str, Any] | None) -> Location | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from csn.data.dates import PartialDate
 
@@ -52,6 +53,27 @@ class Location:
 
 
 @dataclass(eq=False)
+class Picture:
+    """A picture of the data (a record's image, a partner's logo) and, once processed, its published files."""
+
+    src: str  # "assets/images/munich-symposium.jpg"
+    alt: Translated | None = None  # None: it only decorates (alt="")
+    credit: Translated | None = None
+    file: str = ""  # where it is named, for the problems of its pixels
+    line: int = 0
+    field: str = "image.src"
+    purpose: str = "photo"  # or "logo": the widths made (picture_render.WIDTHS)
+    rendition: Any = None  # pictures.Rendition once processed; None for an SVG, published as it is
+
+    def alt_in(self, lang: str) -> str:
+        return self.alt[lang] if self.alt else ""
+
+    @property
+    def is_svg(self) -> bool:
+        return self.src.lower().endswith(".svg")
+
+
+@dataclass(eq=False)
 class Programme:
     """A funding or cooperation programme: the period its projects belong to."""
 
@@ -78,6 +100,7 @@ class Partner(NamedInOneLanguage):
     region: Translated | None = None
     website: str | None = None
     logo: str | None = None
+    image: Picture | None = None  # the logo, processed like the records' pictures (alt="": the name is beside it)
     location: Location | None = None
     # Back-references stay out of repr: the graph's many paths would make it endless.
     projects: list[Participation] = field(default_factory=list, repr=False)
@@ -120,6 +143,7 @@ class Project:
     links: list[Link] = field(default_factory=list)
     news: list[News] = field(default_factory=list, repr=False)
     programme: Programme | None = None
+    image: Picture | None = None
     file: str = ""
     draft: bool = False
 
@@ -135,6 +159,7 @@ class News:
     projects: list[Project] = field(default_factory=list)
     partners: list[Partner] = field(default_factory=list)
     source: Source | None = None
+    image: Picture | None = None
     file: str = ""
     draft: bool = False
     # The languages it is published in: both, or one (`languages: [fr]`); its texts exist in these only.
@@ -209,6 +234,9 @@ class Site:
     today: dt.date  # the day this site is published for
     programmes: list[Programme] = field(default_factory=list)  # by start, then name
     assets: list[str] = field(default_factory=list)  # checked images to publish: "assets/logos/udem.svg"
+    # Processed pictures to publish: their path from the site root -> the file in the cache (pictures.py).
+    picture_files: dict[str, Any] = field(default_factory=dict)
+    picture_work: tuple[int, int] = (0, 0)  # pictures made, and taken from the cache, by the load
     scheduled: list[News] = field(default_factory=list)  # dated after `today`: on no page, feed or export
     drafts: list[str] = field(default_factory=list)  # the files of the drafts left out (all shown with DRAFTS=1)
     warnings: list = field(default_factory=list)  # Problems of severity "warning" met while checking

@@ -101,6 +101,27 @@ _NAME_LANG = Field("name_lang", "language", _d(
     "Language of a name written once, when it differs from the page's: "
     "`en` for Digital Health Canada, `fr` for Université de Montréal"), required=False)
 
+# A record's picture: processed at build time (pictures.py) into the widths and formats a page needs.
+_IMAGE = Field("image", "image", _d(
+    "Image (photo ou illustration) ; `alt` dit ce qu'elle montre, en français et en anglais",
+    "Picture (photo or illustration); `alt` says what it shows, in French and English"), required=False, fields=(
+    Field("src", "picture", _d(
+        "Chemin du fichier dans assets/ (JPEG, PNG ou WebP, 1600 pixels de large ou plus), "
+        "p. ex. assets/images/symposium-munich.jpg",
+        "Path of the file in assets/ (JPEG, PNG or WebP, 1600 pixels wide or more), "
+        "e.g. assets/images/munich-symposium.jpg")),
+    Field("alt", "translated_text", _d(
+        "Texte de remplacement : ce que l'image montre, pour qui ne la voit pas (obligatoire sauf si `decorative: true`)",
+        "Alternative text: what the picture shows, for those who cannot see it (required unless `decorative: true`)"),
+          required=False),
+    Field("decorative", "bool", _d(
+        "`true` si l'image ne fait que décorer et n'apprend rien (elle n'a alors pas de `alt`)",
+        "`true` when the picture only decorates and tells nothing (it then has no `alt`)"), required=False),
+    Field("credit", "proper_name", _d(
+        "Crédit : un texte (Photo : BayFOR), ou `fr:` et `en:`",
+        "Credit: one text (Photo: BayFOR), or `fr:` and `en:`"), required=False),
+))
+
 _SLUG = Field("slug", "translated_slug", _d(
     "Segment d'adresse dans chaque langue (minuscules, chiffres, tirets)",
     "URL segment in each language (lowercase letters, digits, hyphens)"), required=False)
@@ -185,6 +206,7 @@ PROJECTS = Collection("projects", "projects", description=_d("Un projet", "A pro
           item=Field("theme", "ref", _d("Thème", "Theme"), target="themes")),
     Field("partners", "list", _d("Partenaires du projet", "The project's partners"), item=_PROJECT_PARTNER),
     Field("links", "list", _d("Liens externes", "External links"), required=False, item=_LINK),
+    _IMAGE,
     Field("programme", "ref", _d("Programme dont relève le projet (identifiant de data/programmes/)",
                                  "The programme the project belongs to (an id from data/programmes/)"),
           required=False, target="programmes"),
@@ -201,7 +223,8 @@ PARTNERS = Collection("partners", "partners", description=_d("Un partenaire", "A
     Field("country", "country", _d("Pays, code ISO à deux lettres (CA, DE…)", "Country, two-letter ISO code (CA, DE…)")),
     Field("region", "proper_name", _d("Région", "Region"), required=False),
     Field("website", "url", _d("Site web", "Website"), required=False),
-    Field("logo", "asset", _d("Logo : chemin d'une image du site", "Logo: path of an image of the site"), required=False),
+    Field("logo", "picture", _d("Logo : chemin d'une image dans assets/ (SVG de préférence, sinon PNG)",
+                                "Logo: path of an image in assets/ (SVG preferably, else PNG)"), required=False),
     Field("description", "translated_text", _d("Qui est ce partenaire et son rôle", "Who this partner is and its role")),
     _LOCATION,
     _DRAFT,
@@ -225,6 +248,7 @@ NEWS = Collection("news", "news", description=_d("Une actualité", "A news item"
     _SLUG,
     Field("summary", "translated_text", _d("Résumé, une ou deux phrases", "Summary, one or two sentences")),
     Field("body", "translated_markdown", _d("Texte (Markdown)", "Text (Markdown)")),
+    _IMAGE,
     Field("projects", "list", _d("Projets mentionnés", "Projects mentioned"), required=False,
           item=Field("project", "ref", _d("Projet", "Project"), target="projects")),
     Field("partners", "list", _d("Partenaires mentionnés", "Partners mentioned"), required=False,
@@ -257,6 +281,9 @@ KIND_HELP: dict[str, dict[str, str]] = {
     "language": _d("un code de langue ISO 639 : en, fr, de…", "an ISO 639 language code: en, fr, de…"),
     "languages": _d("une liste de langues du site : `[fr]` ou `[en]`", "a list of the site's languages: `[fr]` or `[en]`"),
     "asset": _d("le chemin d'un fichier du site", "the path of a file of the site"),
+    "picture": _d("le chemin d'une image dans assets/", "the path of an image in assets/"),
+    "image": _d("`src:`, puis `alt:` (`fr:` et `en:`) ou `decorative: true`, et `credit:` facultatif",
+                "`src:`, then `alt:` (`fr:` and `en:`) or `decorative: true`, and an optional `credit:`"),
     "color": _d("une couleur « #rrggbb » entre guillemets", "a colour \"#rrggbb\" in quotes"),
     "font": _d("le chemin d'un fichier WOFF2 du dossier assets/", "the path of a WOFF2 file of the assets/ folder"),
     "ref": _d("un identifiant (nom du fichier sans `.yml`)", "an id (the file name without `.yml`)"),

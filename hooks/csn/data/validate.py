@@ -6,6 +6,7 @@ on, so that an editor sees every problem of a commit at once.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable
@@ -341,6 +342,41 @@ class RecordChecker:
             return None
         return value
 
+    def picture(self, spec: Field, node: Node, name: str) -> str | None:
+        """A picture file to process (its line is kept: the processing reports unreadable pixels there)."""
+        value = self.text(spec, node, name)
+        if value is None:
+            return None
+        value = from_site_root(value)  # the editing interface writes `/assets/...`
+        if self.assets is None:
+            raise RuntimeError("pictures cannot be checked without the project's AssetChecker")
+        problem = self.assets.picture_problem(value)
+        if problem:
+            self.report(node.line, name, problem)
+            return None
+        return LocatedText.at(value, node.line)
+
+    def image(self, spec: Field, node: Node, name: str) -> dict[str, Any] | None:
+        """A record's picture: `src`, and what it shows in both languages (`alt`) unless it only decorates."""
+        found = len(self.problems)
+        values = self.obj(spec, node, name)
+        if values is None:
+            return None
+        decorative = values.get("decorative", False)
+        alt_written = "alt" in node.items and not (isinstance(node.items["alt"], Scalar) and node.items["alt"].is_null)
+        if decorative and alt_written:
+            self.report(node.key_lines.get("decorative", node.line), f"{name}.decorative",
+                        Message("image.decorative_alt"))
+        elif not decorative and not alt_written:
+            self.report(node.key_lines.get("src", node.line), f"{name}.alt",
+                        Message("image.alt_missing"))
+        src_line = node.key_lines.get("src", node.line)
+        for index in range(found, len(self.problems)):  # a missing language is said where the picture is named
+            problem = self.problems[index]
+            if problem.field.startswith(f"{name}.alt") and problem.code == "translation.missing":
+                self.problems[index] = dataclasses.replace(problem, line=src_line)
+        return values if len(self.problems) == found else None
+
     def asset_problem(self, value: str) -> Message | None:
         if self.assets is None:  # a programming error: every caller that reads images passes a checker
             raise RuntimeError("images cannot be checked without the project's AssetChecker")
@@ -411,6 +447,8 @@ _RULES: dict[str, Callable[..., Any]] = {
     "language": RecordChecker.language,
     "languages": RecordChecker.languages_list,
     "asset": RecordChecker.asset,
+    "picture": RecordChecker.picture,
+    "image": RecordChecker.image,
     "color": RecordChecker.color,
     "font": RecordChecker.font,
     "ref": RecordChecker.ref,

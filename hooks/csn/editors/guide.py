@@ -65,7 +65,7 @@ def _rows(spec: Field, lang: str, prefix: str = "") -> list[tuple[str, ...]]:
         else:
             rows[0] = rows[0][:3] + (f"{rows[0][3]} ; {how_to_write(item, lang)}" if lang == "fr"
                                      else f"{rows[0][3]}; {how_to_write(item, lang)}",)
-    elif spec.kind == "object":
+    elif spec.kind in ("object", "image"):
         rows += [row for member in spec.fields for row in _rows(member, lang, f"{name}.")]
     return rows
 

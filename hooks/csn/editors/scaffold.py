@@ -81,7 +81,7 @@ def _placeholder(spec: Field, lang: str | None = None) -> Any:
         return {code: wrap(_todo(f"{spec.description[code]}{IN_LANGUAGE[code]}")) for code in LANGUAGES}
     if spec.kind == "list":
         return [_placeholder(spec.item)]
-    if spec.kind == "object":
+    if spec.kind in ("object", "image"):
         return {member.name: _placeholder(member) for member in spec.fields if member.required}
     return TODO_MARKER
 
@@ -94,9 +94,12 @@ def _example(spec: Field, slug: str) -> Any:
         return {code: "…" for code in LANGUAGES}
     if spec.kind == "list":
         return [_example(spec.item, slug)]
+    if spec.kind == "image":  # a picture says what it shows, or that it decorates: not both
+        return {member.name: _example(member, slug) for member in spec.fields if member.name != "decorative"}
     if spec.kind == "object":
         return {member.name: _example(member, slug) for member in spec.fields}
-    return {"url": "https://…", "date": "2022", "bool": True, "email": "info@…"}.get(spec.kind, "…")
+    return {"url": "https://…", "date": "2022", "bool": True, "email": "info@…",
+            "picture": "assets/images/….jpg"}.get(spec.kind, "…")
 
 
 def _scalar(value: Any) -> str:
@@ -152,7 +155,8 @@ def _comment(spec: Field, data_dir: Path, slug: str) -> list[str]:
     if target:
         ids = ", ".join(_known_ids(data_dir, target)) or "—"
         lines.append(f"# Identifiants existants · existing ids: {ids}")
-    if not spec.required and spec.kind in ("translated_slug", "list", "object", "translated_text", "proper_name"):
+    if not spec.required and spec.kind in ("translated_slug", "list", "object", "image", "translated_text",
+                                                "proper_name"):
         lines.append("# Exemple · example:")
         lines += ["#   " + line for line in emit(spec.name, _example(spec, slug))]
     return lines

@@ -108,7 +108,7 @@ def _object(fields: tuple[Field, ...]) -> dict[str, Any]:
 
 def _kind_schema(spec: Field) -> dict[str, Any]:
     kind = spec.kind
-    if kind in ("text", "asset", "font"):
+    if kind in ("text", "asset", "picture", "font"):
         return _text()
     if kind == "color":
         return _patterned(COLOR_PATTERN, "Une couleur #rrggbb, entre guillemets", "A #rrggbb colour, in quotes")
@@ -153,6 +153,12 @@ def _kind_schema(spec: Field) -> dict[str, Any]:
         return {"type": "array", "items": field_schema(spec.item)}
     if kind == "object":
         return _object(spec.fields)
+    if kind == "image":  # what it shows in both languages, or that it only decorates
+        return {**_object(spec.fields), "anyOf": [
+            {"required": ["alt"], "properties": {"decorative": {"enum": [False, None]}}},
+            {"required": ["decorative"], "properties": {"decorative": {"const": True}, "alt": {"type": "null"}}}],
+            **_message("Écrivez `alt:` (`fr:` et `en:`), ou `decorative: true` si l'image ne fait que décorer",
+                       "Write `alt:` (`fr:` and `en:`), or `decorative: true` when the picture only decorates")}
     raise ValueError(f"no JSON Schema for the kind {kind!r} of {spec.name!r}: add it to schema_export.py")
 
 

@@ -121,7 +121,7 @@ class _Walker:
         elif spec.kind == "list" and isinstance(node, Sequence):
             for index, child in enumerate(node.items):
                 self.field(spec.item, child, f"{name}[{index}]", child.line)
-        elif spec.kind in ("object", "ref_or_object") and isinstance(node, Mapping):
+        elif spec.kind in ("object", "ref_or_object", "image") and isinstance(node, Mapping):
             self.fields(spec.fields, node, prefix=f"{name}.")
 
 

@@ -14,13 +14,14 @@ from markupsafe import Markup
 from csn.data.dates import LOCALES
 from csn.data.schema import LANGUAGES
 from csn.outputs.feeds import FEED_TYPE, feed_path
-from csn.outputs.social_card import SocialCard, social_card
+from csn.outputs.social_card import SocialCard, record_card, social_card
 from csn.outputs.structured_data import StructuredData
 from csn.site.plan import PlannedPage
 from csn.site.strings import Translator
 from csn.site.urls import absolute_url
 
 ARTICLE_KINDS = ("news_item",)
+RECORD_KINDS = ("news_item", "project", "partner")  # pages whose own picture may be their card
 
 
 @dataclass(frozen=True)
@@ -52,4 +53,5 @@ def seo_context(page: PlannedPage, site, plan, site_url: str) -> SeoContext:
         feed_url=absolute_url(site_url, feed_path(page.lang)),
         feed_type=FEED_TYPE,
         json_ld=StructuredData(site, plan, site_url, page.lang).script(page),
-        image=social_card(site.info, page.lang, site_url))
+        image=(record_card(page.entity, page.lang, site_url, page.title) if page.kind in RECORD_KINDS else None)
+        or social_card(site.info, page.lang, site_url))

@@ -26,6 +26,18 @@ class SocialCard:
     alt: str
     width: int = WIDTH
     height: int = HEIGHT
+    type: str = "image/png"
+
+
+def record_card(record, lang: str, site_url: str, title: str) -> SocialCard | None:
+    """A record's own picture as its card: the 1200x630 crop made with it (pictures.py), or None."""
+    image = getattr(record, "image", None)
+    rendition = image.rendition if image is not None else None
+    if rendition is None or rendition.preview is None:
+        return None
+    preview = rendition.preview
+    return SocialCard(url=absolute_url(site_url, preview.path), alt=image.alt_in(lang) or title,
+                      width=preview.width, height=preview.height, type=preview.type)
 
 
 def social_card(site_info, lang: str, site_url: str) -> SocialCard:

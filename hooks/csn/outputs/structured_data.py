@@ -78,7 +78,17 @@ class StructuredData:
                 "funder": [self.partner_ref(x.partner) for x in project.partners if x.funder]}
         if project.end:
             node["dissolutionDate"] = project.end.iso()
+        node["image"] = self.images(project)
         return {key: value for key, value in node.items() if value != []}
+
+    def images(self, record: Any) -> list[str]:
+        """A record's processed picture, at its largest width and as its link preview (absolute addresses)."""
+        image = getattr(record, "image", None)
+        rendition = image.rendition if image is not None else None
+        if rendition is None:
+            return []
+        files = [rendition.img] + ([rendition.preview] if rendition.preview else [])
+        return [absolute_url(self.site_url, file.path) for file in files]
 
     def news(self, item: News) -> dict[str, Any]:
         consortium = {"@id": self.consortium_id}
@@ -91,6 +101,7 @@ class StructuredData:
                 "mentions": [self.partner_ref(p) for p in item.partners]}
         if item.source and item.source.url:
             node["isBasedOn"] = item.source.url
+        node["image"] = self.images(item)
         return {key: value for key, value in node.items() if value != []}
 
     def graph(self, page: PlannedPage) -> list[dict[str, Any]]:

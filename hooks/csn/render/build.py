@@ -15,11 +15,12 @@ from csn.data.assets import ASSETS_FOLDER
 from csn.data.dates import CONSORTIUM_YEARS, YearRange
 from csn.data.errors import DataError
 from csn.data.file_stamps import folders_stamp
-from csn.data.load import ReadMemory, load_site
+from csn.data.load import ReadMemory
 from csn.data.model import Site
 from csn.data.publishing import publication_date
 from csn.data.settings import DEFAULT_NEWS_PER_PAGE, Settings
 from csn.data.sources import source_problems
+from csn.pictures.pipeline import load_site_with_pictures
 from csn.render.pages import PageRenderer
 from csn.render.template_cache import MemoryBytecodeCache
 from csn.site.incremental import PreviousBuilds, pages_to_render
@@ -62,7 +63,7 @@ def check_project(project_dir: Path, docs_dir: Path, today: dt.date | None = Non
     outside = [p for folder in BUILD_INPUTS for p in source_problems(project_dir / folder, project_dir)]
     if outside:
         raise DataError(outside)
-    site = load_site(project_dir / "data", today, reuse, years)
+    site = load_site_with_pictures(project_dir / "data", today, reuse, years)
     plan = build_plan(site, docs_dir, news_per_page)
     wrong_links = internal_link_problems(site, plan, project_dir)
     if wrong_links:

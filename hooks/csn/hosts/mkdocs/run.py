@@ -115,6 +115,10 @@ class MkDocsRun:
         if not in_language_process() or lang == DEFAULT_LANGUAGE:  # said once, not by each language's process
             for problem in scheduled_warnings(self.build.site) + off_map_warnings(self.build.site):
                 log.info("%s", problem)  # expected, not a warning: a strict build must not fail on it
+        made, reused = self.build.site.picture_work
+        if (made or reused) and (not in_language_process() or lang == DEFAULT_LANGUAGE) \
+                and not _building_other_languages(config):
+            log.info("%s", say("build.pictures", made=made, reused=reused))
         return config
 
     # -- on_files -----------------------------------------------------------------------------------
@@ -183,6 +187,13 @@ class MkDocsRun:
                 file = File(path, str(self.project_dir), config.site_dir, config.use_directory_urls)
                 file.abs_dest_path = str(Path(config.site_dir) / path)
                 files.append(file)
+        for path, source in self.build.site.picture_files.items():  # processed pictures, from the build's cache
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(say("build.asset_taken", path=path))
+            file = File.generated(config, path, abs_src_path=str(source))
+            file.dest_uri = path
+            file.abs_dest_path = str(Path(config.site_dir) / path)
+            files.append(file)
 
     def _generated_file(self, config, path: str, content: str | bytes) -> File:
         """A feed, sitemap or data file written as is at `path` from the site root.

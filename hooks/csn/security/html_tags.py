@@ -6,13 +6,14 @@ does not end one), and the elements whose content is text up to their end tag
 (script and style, whose exact text the policy hashes; title, textarea and the
 like). Every page passes through it: Python's HTMLParser, which it replaced, took
 a quarter of the build's time; tests/html_tags_reference.py keeps it, and the
-tests check that both find the same tags on every page of the site.
+tests check that both find the same tags on every page of the site. Looking for a
+few names (the security pass), it reads past the rest in one regular expression
+(`_skipper`) and parses a tag's attributes only when they are asked for.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html import unescape
 
 RAW_TEXT_ELEMENTS = ("script", "style")  # those whose text a Tag carries
@@ -20,13 +21,37 @@ RAW_TEXT_ELEMENTS = ("script", "style")  # those whose text a Tag carries
 _TEXT_CONTENT = frozenset({"script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes"})
 
 
-@dataclass(frozen=True)
 class Tag:
-    name: str
-    attrs: dict[str, str | None]
-    start: int  # offset of "<"
-    end: int  # offset after ">"
-    raw_text: str | None = None  # the exact content of a <script> or <style>, as the browser hashes it
+    """A start tag: its name, where it is, and its attributes (read from their text when first asked for)."""
+
+    __slots__ = ("_attrs", "attr_text", "end", "name", "raw_text", "start")
+
+    def __init__(self, name: str, attrs: dict[str, str | None] | str, start: int, end: int,
+                 raw_text: str | None = None) -> None:
+        self.name, self.start, self.end, self.raw_text = name, start, end, raw_text
+        # Most tags of a page are read by name only: their attributes are parsed on demand.
+        self.attr_text, self._attrs = ("", attrs) if isinstance(attrs, dict) else (attrs, None)
+
+    @property
+    def attrs(self) -> dict[str, str | None]:
+        if self._attrs is None:
+            self._attrs = _attributes(self.attr_text)
+        return self._attrs
+
+    def mentions(self, *fragments: str) -> bool:
+        """Whether the text of its attributes holds one of `fragments` (lowercase): a quick test before
+        reading them. A tag made from attributes already read always may."""
+        if self._attrs is not None and not self.attr_text:
+            return True
+        text = self.attr_text.lower()
+        return any(fragment in text for fragment in fragments)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tag) and (self.name, self.attrs, self.start, self.end, self.raw_text) == (
+            other.name, other.attrs, other.start, other.end, other.raw_text)
+
+    def __repr__(self) -> str:
+        return f"Tag({self.name!r}, {self.attrs!r}, {self.start}, {self.end}, {self.raw_text!r})"
 
 
 _SPACE = "\t\n\f\r "
@@ -67,8 +92,13 @@ def start_tags(html: str, names: frozenset[str] | None = None) -> list[Tag]:
     """Every start tag in document order (or those of `names`); <script> and <style> carry their raw text."""
     tags: list[Tag] = []
     find, match = html.find, _TOKEN.match
+    skip = _skipper(names).match if names is not None else None
     position = find("<")
     while position >= 0:
+        if skip is not None:  # over the text and the tags of no interest, in one call
+            position = skip(html, position).end()
+            if position == len(html):
+                break
         token = match(html, position)
         if token is None or token.lastindex != 6:  # text, a comment, a doctype or an end tag
             position = find("<", token.end() if token else position + 1)
@@ -81,13 +111,35 @@ def start_tags(html: str, names: frozenset[str] | None = None) -> list[Tag]:
             text_end = close.start() if close else len(html)
             if names is None or name in names:
                 raw = html[end:text_end] if name in RAW_TEXT_ELEMENTS else None
-                tags.append(Tag(name, _attributes(token.group(5)), position, end, raw))
+                tags.append(Tag(name, token.group(5), position, end, raw))
             position = find("<", text_end) if close else -1
             continue
         if names is None or name in names:
-            tags.append(Tag(name, _attributes(token.group(5)), position, end))
+            tags.append(Tag(name, token.group(5), position, end))
         position = find("<", end)
     return tags
+
+
+_SKIPPERS: dict[frozenset[str], re.Pattern] = {}
+
+
+def _skipper(names: frozenset[str]) -> re.Pattern:
+    """What `start_tags` reads past when it looks for `names` only: text, and the whole tokens (comments,
+    doctypes, end tags, other start tags) that _TOKEN reads the same way; it stops at a start tag of
+    `names` or of an element whose content is text, and at whatever _TOKEN must decide (a token the end
+    of the page cuts off). Atomic and possessive: no backtracking, linear in the page."""
+    pattern = _SKIPPERS.get(names)
+    if pattern is None:
+        stop = "|".join(sorted(re.escape(name) for name in names | _TEXT_CONTENT))
+        pattern = _SKIPPERS[names] = re.compile(rf"""(?>
+            [^<]+
+          | <!--(?:-?>|.*?--!?>)
+          | <[!?][^>]*>
+          | </(?:[a-zA-Z]{_ATTRIBUTES}|[^>]*)>
+          | <(?!(?i:{stop})[{_SPACE}/>])[a-zA-Z][^{_SPACE}/>]*{_ATTRIBUTES}>
+          | <(?![a-zA-Z!?/])
+        )*+""", re.DOTALL | re.VERBOSE)
+    return pattern
 
 
 def start_tag(name: str, attrs: dict[str, str | None]) -> str:

@@ -56,8 +56,10 @@ def _hash(text: str) -> str:
 
 
 def _is_inline_script(tag: Tag) -> bool:
+    if tag.name != "script":  # first: the other tags' attributes are then never read
+        return False
     kind = (tag.attrs.get("type") or "").strip().lower()
-    return tag.name == "script" and "src" not in tag.attrs and kind in SCRIPT_TYPES
+    return "src" not in tag.attrs and kind in SCRIPT_TYPES
 
 
 # An inline script of a template file: its text between <script> and </script>, when it is executable.
@@ -121,8 +123,8 @@ def page_policy(tags: list[Tag], trusted: TemplateScripts) -> str:
 
 def _policy_edit(tags: list[Tag], trusted: TemplateScripts) -> tuple[int, int, str] | None:
     """Where the policy goes: first in <head> after the charset (a policy covers only what follows it)."""
-    if any(t.name == "meta" and (t.attrs.get("http-equiv") or "").lower() == "content-security-policy"
-           for t in tags):
+    if any(t.name == "meta" and t.mentions("http-equiv")
+           and (t.attrs.get("http-equiv") or "").lower() == "content-security-policy" for t in tags):
         return None
     head = next((t for t in tags if t.name == "head"), None)
     if head is None:
@@ -134,8 +136,11 @@ def _policy_edit(tags: list[Tag], trusted: TemplateScripts) -> tuple[int, int, s
 
 
 def _is_external(tag: Tag) -> bool:
+    # A link out has a scheme (`:`) or starts with `//`, maybe written with character references (`&`).
+    if tag.name not in ("a", "area") or not tag.mentions(":", "//", "&"):
+        return False
     href = tag.attrs.get("href") or ""
-    return tag.name in ("a", "area") and (scheme_of(href) in ("http", "https") or href.lstrip().startswith("//"))
+    return scheme_of(href) in ("http", "https") or href.lstrip().startswith("//")
 
 
 def _rel_edit(tag: Tag) -> tuple[int, int, str] | None:

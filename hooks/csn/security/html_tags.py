@@ -55,13 +55,19 @@ class Tag:
 
 
 _SPACE = "\t\n\f\r "
-# One token starting at a `<`; a `<` that starts none is text. Quoted values may hold `>`.
-_ATTRIBUTES = r"""(?:[^>"']+|"[^"]*"|'[^']*')*"""
+# One token starting at a `<`; a `<` that starts none is text. Quoted values may hold `>`. Possessive:
+# its parts start with different characters, so backtracking into them finds no other reading, only
+# time (exponential in the length of an unclosed tag whose quote is never closed).
+_ATTRIBUTES = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
+_COMMENT = r"<!--(?:-?>|.*?(?:--!?>|\Z))"  # `<!-->` is a whole one
+_DECLARATION = r"<[!?][^>]*(?:>|\Z)"  # doctype, CDATA, processing instruction
+_END_TAG = rf"</(?:[a-zA-Z]{_ATTRIBUTES}|[^>]*)(?:>|\Z)"  # an end tag, or a bogus comment
+_NAME = rf"[a-zA-Z][^{_SPACE}/>]*"
 _TOKEN = re.compile(rf"""
-    (<!--(?:-?>|.*?(?:--!?>|\Z)))                          # 1: a comment (`<!-->` is a whole one)
-  | (<[!?][^>]*(?:>|\Z))                                   # 2: doctype, CDATA, processing instruction
-  | (</(?:[a-zA-Z]{_ATTRIBUTES}|[^>]*)(?:>|\Z))            # 3: an end tag, or a bogus comment
-  | <([a-zA-Z][^{_SPACE}/>]*)({_ATTRIBUTES})(>|\Z)         # 4, 5, 6: a start tag, its attributes, its end
+    ({_COMMENT})                                       # 1: a comment
+  | ({_DECLARATION})                                   # 2: a declaration
+  | ({_END_TAG})                                       # 3: an end tag
+  | <({_NAME})({_ATTRIBUTES})(>|\Z)                    # 4, 5, 6: a start tag, its attributes, its end
 """, re.DOTALL | re.VERBOSE)
 _ATTRIBUTE = re.compile(rf"""[{_SPACE}/]*([^{_SPACE}/>][^{_SPACE}/=>]*)"""
                         rf"""(?:[{_SPACE}]*=[{_SPACE}]*("[^"]*"|'[^']*'|[^{_SPACE}>]*))?""")
@@ -124,19 +130,17 @@ _SKIPPERS: dict[frozenset[str], re.Pattern] = {}
 
 
 def _skipper(names: frozenset[str]) -> re.Pattern:
-    """What `start_tags` reads past when it looks for `names` only: text, and the whole tokens (comments,
-    doctypes, end tags, other start tags) that _TOKEN reads the same way; it stops at a start tag of
-    `names` or of an element whose content is text, and at whatever _TOKEN must decide (a token the end
-    of the page cuts off). Atomic and possessive: no backtracking, linear in the page."""
+    """What `start_tags` reads past when it looks for `names` only: text, and the tokens of _TOKEN (the
+    same patterns, in the same order) but the start tags of `names` and of the elements whose content is
+    text, where it stops, as at a `<` that starts no token, and at a name holding a quote (_TOKEN may read
+    a shorter name there). Atomic and possessive: no backtracking."""
     pattern = _SKIPPERS.get(names)
     if pattern is None:
         stop = "|".join(sorted(re.escape(name) for name in names | _TEXT_CONTENT))
         pattern = _SKIPPERS[names] = re.compile(rf"""(?>
             [^<]+
-          | <!--(?:-?>|.*?--!?>)
-          | <[!?][^>]*>
-          | </(?:[a-zA-Z]{_ATTRIBUTES}|[^>]*)>
-          | <(?!(?i:{stop})[{_SPACE}/>])[a-zA-Z][^{_SPACE}/>]*{_ATTRIBUTES}>
+          | {_COMMENT} | {_DECLARATION} | {_END_TAG}
+          | <(?!(?i:{stop})(?:[{_SPACE}/>]|\Z))[a-zA-Z][^{_SPACE}/>"']*+(?!["']){_ATTRIBUTES}(?:>|\Z)
           | <(?![a-zA-Z!?/])
         )*+""", re.DOTALL | re.VERBOSE)
     return pattern

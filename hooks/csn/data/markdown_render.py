@@ -83,8 +83,15 @@ def _unsupported(text: str, html: str) -> list[tuple[str, Message]]:
 _URL = re.compile(r'<(a) href="([^"]*)"|<(img) src="([^"]*)"')
 
 
+# Every link, image, autolink, raw HTML, first-level title, task and footnote needs one of these; a text
+# without any (most of the data's paragraphs) is not parsed at all: validation reads each text twice.
+_MARKUP_HINTS = ("[", "<", "#", "=", "www.", "://", "@")
+
+
 def read_markdown(text: str) -> MarkdownFacts:
     """The links and images of `text` (before any cleaning) and whether it holds raw HTML."""
+    if not any(hint in text for hint in _MARKUP_HINTS):
+        return MarkdownFacts()
     html = _html(text, unsafe=True)
     urls = [(match.group(1) or match.group(3), unescape(match.group(2) or match.group(4) or ""))
             for match in _URL.finditer(html)]  # entities decoded, as a browser reads them

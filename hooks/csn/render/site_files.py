@@ -7,7 +7,8 @@ and the open data), once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from csn.data.schema import DEFAULT_LANGUAGE
 from csn.outputs.feeds import build_feed, feed_path
@@ -30,3 +31,15 @@ def language_files(build: LanguageBuild, site_url: str) -> Iterator[tuple[str, s
     else:
         yield sitemap_path(lang), renderer.render_file("sitemap.xml", entries=sitemap_entries(build.plan, site_url,
                                                                                               lang))
+
+
+def write_site_files(site_dir: Path, builds: Iterable[LanguageBuild], site_url: str) -> None:
+    """Write the languages' extra files straight into `site_dir`."""
+    for build in builds:
+        for path, content in language_files(build, site_url):
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, str):
+                target.write_text(content, encoding="utf-8")
+            else:
+                target.write_bytes(content)

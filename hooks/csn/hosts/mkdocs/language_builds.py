@@ -7,11 +7,12 @@ run.py's MkDocsRun starts from), then forks one child per language: each inherit
 copy-on-write, and runs MkDocs' own `build --strict` into a folder of its own
 (MkDocs empties its site folder when it starts). Meanwhile this process writes
 the files of the whole site that come from the data alone (feeds, sitemaps,
-robots.txt, open data). Then the two folders are put together and Pagefind
-indexes the finished site, once.
+robots.txt, open data). Each child, its pages written, runs Pagefind over its
+own folder: the index of its language (search_bundle.py). Then the two folders
+are put together, with one entry file listing both indexes.
 
-The children only render pages: CSN_LANGUAGE_PROCESS tells the hooks to leave
-the site's files and the search index to this process. `mkdocs build` and
+The children only render pages and index them: CSN_LANGUAGE_PROCESS tells the
+hooks to leave the site's files to this process. `mkdocs build` and
 `mkdocs serve` without it still build everything in one process.
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import filecmp
 import gc
 import os
+import resource
 import shutil
 import sys
 from pathlib import Path
@@ -34,9 +36,9 @@ from csn.data.site_url import checked_site_url
 from csn.editors.cms_admin import AdminBundleMissing, write_admin
 from csn.hosts.mkdocs import run
 from csn.messages import say_count
-from csn.outputs.search_bundle import SearchIndexError, write_search_bundle
-from csn.render.build import LanguageBuild, RunMemory, prepare
-from csn.render.site_files import language_files
+from csn.outputs.search_bundle import SearchIndexError, indexing_cost, merge_entries, take_entry, write_search_bundle
+from csn.render.build import RunMemory, prepare
+from csn.render.site_files import write_site_files
 
 ONLY_LANGUAGE = "CSN_ONLY_LANGUAGE"  # read by mkdocs.yml: mkdocs-static-i18n's build_only_locale
 
@@ -70,35 +72,24 @@ def build_languages(project_dir: Path, staging: Path) -> int:
     folders = {lang: staging / f".{lang}-pages" for lang in LANGUAGES}
     children = {lang: _fork_language_build(project_dir, lang, folders[lang]) for lang in LANGUAGES}
     try:
-        write_site_files(staging, builds, config.site_url or "/")
+        write_site_files(staging, builds, config.site_url or "/")  # feeds, sitemaps, robots.txt, open data
     finally:
-        statuses = {lang: _wait(pid, lang) for lang, pid in children.items()}
+        statuses = {lang: _wait(pid) for lang, pid in children.items()}
     failed = [lang for lang, status in statuses.items() if status != 0]
     if failed:
         print(f"The build of {', '.join(failed)} failed: nothing was built.", file=sys.stderr)
         return statuses[failed[0]]
     try:
+        entries = [take_entry(folders[lang]) for lang in LANGUAGES]
         for lang in LANGUAGES:
             merge_tree(folders[lang], staging)
+        merge_entries(staging, entries)
         themes = [(theme.id, theme.label) for theme in builds[0].site.themes]
         write_admin(staging, project_dir, themes, config.site_url or "/")  # the editing interface, /admin/
-        write_search_bundle(staging)
     except (MergeError, SearchIndexError, AdminBundleMissing) as error:
         print(f"{error}; nothing was built.", file=sys.stderr)
         return 1
     return 0
-
-
-def write_site_files(site_dir: Path, builds: list[LanguageBuild], site_url: str) -> None:
-    """Feeds, sitemaps, robots.txt and open data: made from the data alone, written once."""
-    for build in builds:
-        for path, content in language_files(build, site_url):
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, str):
-                target.write_text(content, encoding="utf-8")
-            else:
-                target.write_bytes(content)
 
 
 def _fork_language_build(project_dir: Path, lang: str, site_dir: Path) -> int:
@@ -114,6 +105,9 @@ def _fork_language_build(project_dir: Path, lang: str, site_dir: Path) -> int:
             os.environ[run.LANGUAGE_PROCESS] = "1"
             os.chdir(project_dir)  # MkDocs finds mkdocs.yml in the working folder
             status = _mkdocs_build(site_dir)
+            if status == 0:
+                _report(lang, "pages built", resource.getrusage(resource.RUSAGE_SELF))
+                status = _index_language(lang, site_dir)
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -135,13 +129,28 @@ def _mkdocs_build(site_dir: Path) -> int:
     return 0
 
 
-def _wait(pid: int, lang: str) -> int:
-    _, status, usage = os.wait4(pid, 0)
-    code = os.waitstatus_to_exitcode(status)
-    if code == 0:  # what each language's process cost: the figures `make bench` cannot see one by one
-        print(f"{lang}: pages built in {usage.ru_utime + usage.ru_stime:.1f} s of CPU, "
-              f"peak memory {usage.ru_maxrss / 1024:.0f} MB", file=sys.stderr, flush=True)
-    return code
+def _index_language(lang: str, site_dir: Path) -> int:
+    """Pagefind over this language's pages only: its index, apart from the other language's."""
+    try:
+        write_search_bundle(site_dir)
+    except SearchIndexError as error:
+        print(f"{error}; nothing was built.", file=sys.stderr)
+        return 1
+    cpu, peak = indexing_cost()
+    print(f"{lang}: search index built in {cpu:.1f} s of CPU, peak memory {peak:.0f} MB (Pagefind)",
+          file=sys.stderr)
+    return 0
+
+
+def _report(lang: str, what: str, usage: resource.struct_rusage) -> None:
+    """What a language's process cost: the figures `make bench` cannot see one by one."""
+    print(f"{lang}: {what} in {usage.ru_utime + usage.ru_stime:.1f} s of CPU, "
+          f"peak memory {usage.ru_maxrss / 1024:.0f} MB", file=sys.stderr)
+
+
+def _wait(pid: int) -> int:
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
 
 
 def merge_tree(source: Path, destination: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from mkdocs import utils
@@ -36,7 +37,7 @@ from csn.messages import say, say_count
 from csn.outputs.search_bundle import SearchIndexError, has_search_bundle, write_search_bundle
 from csn.pictures.map_svg import off_map_warnings
 from csn.render.build import LanguageBuild, RunMemory, prepare
-from csn.render.site_files import language_files
+from csn.render.site_files import language_files, write_site_files
 from csn.render.template_cache import MemoryBytecodeCache
 from csn.security.page_security import secure_page, template_scripts
 from csn.site.error_page import ERROR_TEMPLATE, error_page
@@ -73,6 +74,10 @@ class MkDocsRun:
         self.theme_templates = MemoryBytecodeCache()  # Material's templates, compiled once for both languages
         self.spool: tempfile.TemporaryDirectory | None = None  # generated files' content, until MkDocs copies it
         self.problems: list = []  # the data's problems, while `mkdocs serve` shows them instead of the site
+        # A preview's rebuild writes the feeds, sitemaps and open data after its pages (see on_post_build).
+        self.previewed = False  # the preview's first build is done
+        self.deferred_files: list[LanguageBuild] = []
+        self.site_files_writer: threading.Thread | None = None
         quiet_machinery_notes()
         if self.serving:
             log.debug("Previewing without the Content-Security-Policy: the live-reload script is inline and "
@@ -83,6 +88,7 @@ class MkDocsRun:
         lang = config.theme["language"]
         self.project_dir = Path(config.config_file_path).resolve().parent  # the project mkdocs.yml belongs to
         self.problems = []
+        self._finish_site_files()
         self.shared_blocks = SharedBlocks()  # one language's frame blocks: nothing kept across languages
         if self.dirty:
             _allow_dirty_builds()
@@ -138,7 +144,9 @@ class MkDocsRun:
                 _place(file, page, config)
                 DataPage(None, file, config)
                 files.append(file)
-        if not in_language_process():  # else `make build`'s parent writes them once (language_builds.py)
+        if self.serving and self.previewed:
+            self.deferred_files.append(build)
+        elif not in_language_process():  # else `make build`'s parent writes them once (language_builds.py)
             for path, content in language_files(build, config.site_url or "/"):
                 files.append(self._generated_file(config, path, content))
         self._add_assets(files, config)
@@ -261,8 +269,11 @@ class MkDocsRun:
         if _building_other_languages(config):
             return  # mkdocs-static-i18n builds the other languages inside the first one's post_build: wait for it
         self.remove_spool()
+        if self.deferred_files:
+            self._write_site_files_after(Path(config.site_dir), config.site_url or "/")
+        self.previewed = self.serving
         if in_language_process():
-            return  # `make build`'s parent indexes the site once both languages are built (language_builds.py)
+            return  # `make build`'s language process indexes its pages after MkDocs (language_builds.py)
         self._write_admin(config)
         site_dir = Path(config.site_dir)
         # The preview indexes its first build only: a rebuild after each edit would wait for the whole index.
@@ -272,6 +283,27 @@ class MkDocsRun:
             write_search_bundle(site_dir)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+
+    def _write_site_files_after(self, site_dir: Path, site_url: str) -> None:
+        """A preview's rebuild: the edited page is served, and the browser reloads, once MkDocs has written
+        the pages; the feeds, sitemaps and open data (about 40 % of a rebuild's work at N=1000, all of
+        their records) are written just after, beside the server, rather than before the pages."""
+        builds, self.deferred_files = self.deferred_files, []
+
+        def write() -> None:
+            try:
+                write_site_files(site_dir, builds, site_url)
+            except OSError as error:
+                log.error("%s", error)
+
+        self.site_files_writer = threading.Thread(target=write, name="csn-site-files", daemon=True)
+        self.site_files_writer.start()
+
+    def _finish_site_files(self) -> None:
+        """The next rebuild (or the end) waits for the last one's files: one writer at a time."""
+        if self.site_files_writer is not None:
+            self.site_files_writer.join()
+            self.site_files_writer = None
 
     def _write_admin(self, config) -> None:
         """The editing interface at /admin/ (Sveltia CMS), once per build, after every language."""
@@ -306,6 +338,7 @@ class MkDocsRun:
             self.spool = None
 
     def on_shutdown(self) -> None:
+        self._finish_site_files()
         self.remove_spool()  # a build that failed half-way left its generated files there
 
 

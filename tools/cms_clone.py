@@ -50,6 +50,17 @@ READ_CLONE_IF_ANY = """async ([name, path, size]) => {
   }
 }"""
 
+# The bytes of a file of the clone, in base64 (an image the CMS saved).
+READ_CLONE_BASE64 = """async ([name, path]) => {
+  let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle(name);
+  const parts = path.split('/');
+  for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
+  const bytes = new Uint8Array(await (await (await folder.getFileHandle(parts.at(-1))).getFile()).arrayBuffer());
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}"""
+
 
 def clone_files(content_dir: Path = PROJECT_DIR) -> dict[str, str]:
     """The clone's files: every YAML file of `content_dir`/data/ (the tests: the fixture's), by path from it."""

@@ -16,6 +16,20 @@ from tools.cms_clone import LOCAL_CLONE_BUTTON, clone_files, show_local_clone
 
 VIEWPORT = {"width": 1280, "height": 800}
 BROWSER_LOCALES = {"fr": "fr-CA", "en": "en-CA"}
+SAMPLE_PICTURE = Path(__file__).resolve().parent.parent / "assets" / "images" / "munich-symposium.jpg"
+SAMPLE_ALT = {"fr": "La salle du symposium de Munich", "en": "The Munich symposium hall"}
+
+
+def _add_picture(page) -> None:
+    """Tick the news item's picture, upload the sample and write its alt texts, as the guides tell."""
+    page.locator('section[data-key-path="image"]').get_by_role("checkbox").first.check()
+    page.locator('section[data-key-path="image"]').first.scroll_into_view_if_needed()  # drawn once in view
+    page.locator('[data-key-path="image.src"] input[type="file"]').first.set_input_files(str(SAMPLE_PICTURE))
+    page.locator('[data-key-path="image.src"]').get_by_text("/assets/images/munich-symposium.webp").wait_for()
+    page.locator('[data-key-path="image.alt"]').get_by_role("checkbox").first.check()
+    for lang, text in SAMPLE_ALT.items():
+        page.locator(f'[data-key-path="image.alt.{lang}"]').get_by_role("textbox").fill(text)
+    page.locator('section[data-key-path="image"]').first.scroll_into_view_if_needed()
 
 
 def _shot(page, path: Path) -> Path:
@@ -39,6 +53,8 @@ def take(site: Path, output: Path) -> list[Path]:
             taken.append(_shot(page, output / f"admin-collections-{lang}.png"))
             page.goto(server.url + "admin/#/collections/news/new")
             taken.append(_shot(page, output / f"admin-news-new-{lang}.png"))
+            _add_picture(page)
+            taken.append(_shot(page, output / f"admin-news-image-{lang}.png"))
             context.close()
         browser.close()
     return taken

@@ -4,8 +4,9 @@ Usage: python -m tools.lighthouse_report SITE_DIR OUTPUT_DIR   (`make lighthouse
 installs Lighthouse from tools/lighthouse/ first). Runs Debian's Chromium (or CHROMIUM_PATH) headless,
 mobile emulation with Lighthouse's default simulated throttling; writes one JSON report per page and a
 Markdown table (scores, bytes transferred) to OUTPUT_DIR/lighthouse.md, and exits 1 when a page misses
-the targets: 100 in accessibility, best practices and SEO, 95 in performance. The 404 page is not
-audited (Lighthouse refuses a page answered with 404).
+the targets: 100 in accessibility, best practices and SEO, 95 in performance. Besides the first page of
+each kind, a project and a news item with a picture of their own are audited (the photo is their largest
+paint). The 404 page is not audited (Lighthouse refuses a page answered with 404).
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from tests.helpers.browserkit import sample_pages
+from csn.data.load import load_site
+from csn.site.plan import build_plan
+from tests.helpers.browserkit import SamplePage, sample_pages
 from tools.browser import CHROMIUM
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +32,9 @@ LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthou
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+# Lighthouse's resource types, grouped as the closing notes give them.
+RESOURCE_TYPES = {"Document": "html", "Stylesheet": "css", "Script": "js", "Image": "images", "Font": "other",
+                  "Fetch": "other", "XHR": "other", "Other": "other"}
 
 
 class CompressedHandler(SimpleHTTPRequestHandler):
@@ -81,12 +87,25 @@ def audit(url: str, report: Path) -> dict:
     scores = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
     weight = data["audits"]["total-byte-weight"]["numericValue"]
     requests = [item for item in data["audits"]["network-requests"]["details"]["items"]]
+    # What each kind of file costs, as transferred (compressed): what the design and the pictures weigh.
+    by_type = {kind: 0 for kind in RESOURCE_TYPES.values()}
+    for item in requests:
+        by_type[RESOURCE_TYPES.get(item.get("resourceType"), "other")] += int(item.get("transferSize") or 0)
     failing = {name: [audit_id for audit_id, result in data["audits"].items()
                       if result.get("score") is not None and result["score"] < 1
                       and audit_id in {ref["id"] for ref in data["categories"][name]["auditRefs"] if ref["weight"]}]
                for name in CATEGORIES if scores[name] < 100}
-    return {"scores": scores, "bytes": int(weight), "requests": len(requests), "failing": failing,
+    return {"scores": scores, "bytes": int(weight), "requests": len(requests), "failing": failing, "by_type": by_type,
             "lcp_ms": round(data["audits"]["largest-contentful-paint"]["numericValue"])}
+
+
+def picture_pages(data_dir: Path, docs_dir: Path) -> list[SamplePage]:
+    """The first project and news item with a picture of their own, in each language (kinds "…-picture")."""
+    found: dict[tuple[str, str], SamplePage] = {}
+    for page in build_plan(load_site(data_dir), docs_dir).pages:
+        if page.kind in ("project", "news_item") and page.entity.image and (page.kind, page.lang) not in found:
+            found[(page.kind, page.lang)] = SamplePage(f"{page.kind}-picture", page.lang, page.path)
+    return list(found.values())
 
 
 def main(site: Path, output: Path) -> int:
@@ -95,7 +114,8 @@ def main(site: Path, output: Path) -> int:
     rows, misses = [], []
     try:
         # Lighthouse refuses to audit a page answered with 404: the error page is left out.
-        for sample in [s for s in sample_pages(ROOT / "data", ROOT / "docs") if not s.is_not_found]:
+        samples = [s for s in sample_pages(ROOT / "data", ROOT / "docs") if not s.is_not_found]
+        for sample in samples + picture_pages(ROOT / "data", ROOT / "docs"):
             result = audit(origin + sample.path, output / f"lighthouse-{sample.name}.json")
             rows.append((sample.name, result))
             for name, target in TARGETS.items():
@@ -106,12 +126,15 @@ def main(site: Path, output: Path) -> int:
                   flush=True)
     finally:
         server.shutdown()
-    lines = ["| page | performance | accessibility | best practices | SEO | bytes (compressed) | requests | LCP |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    header = ("| page | performance | accessibility | best practices | SEO | bytes (compressed) | HTML | CSS | JS "
+              "| images | other | requests | LCP |")
+    lines = [header, "|---" + "|---:" * 12 + "|"]
     for name, result in rows:
         s = result["scores"]
         lines.append(f"| {name} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} | "
-                     f"{result['bytes']:,} | {result['requests']} | {result['lcp_ms']} ms |")
+                     f"{result['bytes']:,} | " + " | ".join(f"{result['by_type'][kind]:,}" for kind in
+                                                             ("html", "css", "js", "images", "other")) +
+                     f" | {result['requests']} | {result['lcp_ms']} ms |")
     (output / "lighthouse.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     if misses:

@@ -12,7 +12,10 @@ from playwright.sync_api import sync_playwright
 
 from tools.browser import CHROMIUM, CHROMIUM_ARGS, FINISH_TRANSITIONS_JS, StaticServer
 
-VIEWPORT = {"width": 1280, "height": 800}
+# Tall enough to show the pictures under the first screen: the hero, the figures and the featured projects' cards.
+VIEWPORT = {"width": 1280, "height": 1440}
+# Pictures below the first screen load lazily: wait until each one is decoded.
+DECODE_PICTURES_JS = "() => Promise.all([...document.images].map(img => img.decode().catch(() => null)))"
 
 
 def take(site: Path, output: Path) -> None:
@@ -20,6 +23,7 @@ def take(site: Path, output: Path) -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         page = browser.new_page(viewport=VIEWPORT)
         page.goto(server.origin + "/", wait_until="networkidle")
+        page.evaluate(DECODE_PICTURES_JS)
         page.evaluate(FINISH_TRANSITIONS_JS)
         output.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(output))

@@ -76,13 +76,13 @@ def schemas(project_dir: Path, check: bool) -> int:
         if check:
             stale = generated.stale(project_dir)
             for name in stale:
-                print(f"{name}: differs from hooks/csn/data/schema.py: run `make schemas`", file=sys.stderr)
+                print(say("schemas.stale", file=name), file=sys.stderr)
             return 1 if stale else 0
         changed = generated.write(project_dir)
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1
-    print("\n".join(f"updated {name}" for name in changed) or "Everything generated from schema.py is up to date.")
+    print("\n".join(say("schemas.updated", file=name) for name in changed) or say("schemas.up_to_date"))
     return 0
 
 
@@ -141,8 +141,7 @@ def pagediff(old_site: Path, new_site: Path) -> int:
 
     for folder in (old_site, new_site):
         if not folder.is_dir():
-            print(f"{folder}: no such folder: give two built sites (`make build` writes one into site/)",
-                  file=sys.stderr)
+            print(say("pagediff.no_folder", folder=folder), file=sys.stderr)
             return 1
     print(format_markdown(compare_sites(old_site, new_site)))
     return 0

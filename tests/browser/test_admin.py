@@ -7,17 +7,22 @@ for), then reads back what the CMS wrote there. Every request is recorded: none 
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 
 import pytest
 import yaml
+from PIL import Image, ImageCms
 
 from csn.data.load import load_site
 from csn.editors.cms_admin import GITHUB_API, admin_policy
+from csn.pictures.pipeline import load_site_with_pictures
 from tests.helpers.browserkit import record, screenshot_path
 from tests.helpers.hostile import png_bytes
+from tests.helpers.picturekit import camera_photo
 from tests.helpers.sitebuild import FIXTURE_DIR, copy_project
-from tools.cms_clone import CLONE, READ_CLONE, READ_CLONE_IF_ANY, clone_files, open_local_clone
+from tools.cms_clone import CLONE, READ_CLONE, READ_CLONE_BASE64, READ_CLONE_IF_ANY, clone_files, open_local_clone
 
 TOP_KEY = re.compile(r"^([a-z_]+):")
 
@@ -203,6 +208,50 @@ def test_an_uploaded_picture_goes_into_assets_images_and_the_record_names_it(fre
     (project / logo.lstrip("/")).write_bytes(png_bytes())
     site = load_site(project / "data")
     assert next(p for p in site.partners if p.id == entry).logo == "assets/images/logo-ete.png"
+    assert recorded.problems() == [] and recorded.foreign_requests == []
+
+
+def test_a_phone_photo_added_to_a_news_item_is_saved_small_upright_and_without_its_metadata(french_editor, tmp_path):
+    """The photo's upload: a 4000x3000 JPEG lying sideways with its GPS position becomes, in the browser, a
+    WebP of at most 2400 pixels, upright and clean; the record names it with its alt in both languages."""
+    files = clone_files(FIXTURE_DIR)
+    path = next(p for p in files if p.startswith("data/news/") and "image" not in yaml.safe_load(files[p]))
+    photo = camera_photo(tmp_path / "Photo Été.jpg", (4000, 3000), orientation=6)
+    recorded = french_editor
+    open_local_clone(recorded.page, recorded.url("admin/"), files)
+    page = recorded.page
+    page.goto(recorded.url(f"admin/#/collections/news/entries/{path.rsplit('/', 1)[1].removesuffix('.yml')}"))
+    page.locator('section[data-key-path="image"]').get_by_role("checkbox").first.check()  # an optional group
+    # The CMS draws a field once it is in view; then its file input, as its Parcourir button fills it
+    # (Chromium's file chooser cannot be shown here).
+    page.locator('section[data-key-path="image"]').first.scroll_into_view_if_needed()
+    page.locator('[data-key-path="image.src"] input[type="file"]').first.set_input_files(str(photo))
+    # The photo is made smaller in the browser first: its name shows once it is ready.
+    page.locator('[data-key-path="image.src"]').get_by_text("/assets/images/photo-ete.webp").wait_for()
+    page.locator('[data-key-path="image.alt"]').get_by_role("checkbox").first.check()
+    alt = {"fr": "Des chercheurs autour d'une table", "en": "Researchers around a table"}
+    for lang, text in alt.items():
+        page.locator(f'[data-key-path="image.alt.{lang}"]').get_by_role("textbox").fill(text)
+    page.get_by_role("button", name="Enregistrer").click()
+    written = _saved(page, path, files[path])
+    image = yaml.safe_load(written)["image"]
+    assert image["src"] == "/assets/images/photo-ete.webp" and image["alt"] == alt
+    saved = base64.b64decode(page.evaluate(READ_CLONE_BASE64, [CLONE, image["src"].lstrip("/")]))
+    picture = Image.open(io.BytesIO(saved))
+    assert picture.format == "WEBP" and picture.size == (1800, 2400)  # upright (portrait), at most 2400 px
+    assert picture.getpixel((picture.width - 10, 10))[:3] > (150, 0, 0)  # the red corner, turned to the top right
+    # Nothing of the camera's metadata; the browser names the colours sRGB, which is what the build converts to.
+    assert not picture.getexif() and not {"xmp", "exif", "comment"} & set(picture.info)
+    assert b"SecretCam" not in saved and b"secret comment" not in saved
+    if "icc_profile" in picture.info:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(picture.info["icc_profile"]))
+        assert "sRGB" in ImageCms.getProfileDescription(profile), ImageCms.getProfileDescription(profile)
+    project = copy_project(tmp_path / "project")
+    (project / path).write_text(written, encoding="utf-8")
+    (project / image["src"].lstrip("/")).write_bytes(saved)
+    site = load_site_with_pictures(project / "data")
+    item = next(n for n in site.news + site.scheduled if n.file == path)
+    assert item.image.rendition is not None and item.image.alt == alt
     assert recorded.problems() == [] and recorded.foreign_requests == []
 
 

@@ -87,8 +87,10 @@ def copy_whole_project(destination: Path) -> Path:
 
 
 def make(project: Path, *args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    """Run `make <args>` in a copy of the project with this test run's virtualenv."""
-    return subprocess.run(["make", "--no-print-directory", "-C", str(project), f"VENV={VENV}", *args],
+    """Run `make <args>` in a copy of the project with this test run's virtualenv, never reinstalled from the
+    copy (a reinstall would point the virtualenv's editable package at the copy, which is then removed)."""
+    keep = [f"--old-file={VENV}/{stamp}" for stamp in (".site-installed", ".test-installed", ".bench-installed")]
+    return subprocess.run(["make", "--no-print-directory", "-C", str(project), f"VENV={VENV}", *keep, *args],
                           capture_output=True, text=True, timeout=timeout, check=False,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
 

@@ -159,7 +159,8 @@ def test_the_alt_and_the_credit_are_in_the_page_language(picture_site, lang):
     result, _ = picture_site
     soup = page(result, NEWS_WITH_PICTURE[lang])
     assert soup.select_one(".csn-record-head__media picture img")["alt"] == ALT[lang]
-    credit = soup.select_one("main .csn-credit").get_text(strip=True)
+    # The credit right under the picture it credits, inside the header.
+    credit = soup.select_one(".csn-record-head__figure > .csn-record-head__media + .csn-credit").get_text(strip=True)
     assert credit == {"fr": "Photo : Essai", "en": "Photo: Test"}[lang]
     listing = page(result, {"fr": "actualites/", "en": "en/news/"}[lang])
     card = next(img for img in listing.select("main img") if "essai-photo" in img["src"])

@@ -18,6 +18,7 @@ from csn.editors import generated
 from csn.editors.guide import GUIDES
 from csn.editors.schema_check import check_files
 from csn.editors.schema_export import modeline, schema_path
+from csn.messages import say
 from tests.helpers.sitebuild import PROJECT_DIR, copy_whole_project, make
 
 
@@ -112,7 +113,7 @@ def test_make_schemas_finds_and_fixes_what_drifted(tmp_path):
     checked = make(project, "check-generated")
     assert checked.returncode != 0
     for name in ("data/schemas/news.schema.json", "EDITING.en.md", "data/partners/udem.yml"):
-        assert f"{name}: differs from hooks/csn/data/schema.py: run `make schemas`" in checked.stderr
+        assert say("schemas.stale", file=name) in checked.stderr
     assert "Traceback" not in checked.stderr
     assert "mei.yml" not in checked.stderr
 

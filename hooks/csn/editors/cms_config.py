@@ -36,6 +36,12 @@ from csn.site.strings import strings_table
 
 CONFIG_FILE = "schemas/sveltia-cms.json"  # under data/
 IMAGES_FOLDER = "assets/images"  # where uploaded images go, and the path the data holds
+# A record's photo is made smaller in the browser before it is saved: a phone's 4000x3000 JPEG (or an
+# iPhone's HEIC, which the build cannot read) becomes a WebP of at most 2400 pixels, upright and without its
+# metadata (GPS position included), so the repository never holds the original; the build still makes its
+# own widths from it. Logos are saved as they are (a lossy WebP would blur a drawing's edges).
+PHOTO_UPLOADS = {"max_file_size": MAX_ASSET_BYTES, "slugify_filename": True,
+                 "transformations": {"raster_image": {"format": "webp", "quality": 90, "width": 2400, "height": 2400}}}
 THEMES = "themes"  # the one collection kept as a map in one file (themes.yml): a choice list, filled at build
 LANGUAGE_NAMES = {"fr": ("Français", "French"), "en": ("Anglais", "English")}
 # Translated texts written as a paragraph get a text area; the others are one line.
@@ -201,7 +207,13 @@ def field_config(spec: Field, themes: Themes = ()) -> dict[str, Any]:
                     if item.kind == "ref_or_object" else item.description["fr"])
         return {**_labelled(spec), "widget": "list", "label_singular": singular,
                 "fields": [field_config(f, themes) for f in fields]}
-    if kind in ("object", "image"):
+    if kind == "image":
+        fields = [field_config(f, themes) for f in spec.fields]
+        for field in fields:
+            if field["widget"] == "image":
+                field["media_libraries"] = {"default": {"config": PHOTO_UPLOADS}}
+        return {**_labelled(spec), "widget": "object", "fields": fields}
+    if kind == "object":
         return {**_labelled(spec), "widget": "object", "fields": [field_config(f, themes) for f in spec.fields]}
     if kind == "color":
         return {**_labelled(spec), "widget": "color", "allowInput": True,

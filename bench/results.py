@@ -15,9 +15,10 @@ RATIO_TO_FLOOR = ("project", "hugo")
 
 
 def in_process_seconds(output: str) -> float | None:
-    """The time `validate` reports for loading and validating, without the interpreter's start."""
-    match = re.search(r"\(([\d.]+) s\)", output)
-    return float(match.group(1)) if match else None
+    """The time `validate` reports for loading and validating, without the interpreter's start
+    (in French by default: `(1,07 s)`)."""
+    match = re.search(r"\((\d+(?:[.,]\d+)?) s\)", output)
+    return float(match.group(1).replace(",", ".")) if match else None
 
 
 def median_in_process(series: Series) -> float | None:

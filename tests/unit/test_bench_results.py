@@ -3,7 +3,7 @@
 import json
 
 from bench.measure import Run, Series
-from bench.results import results_document, write_results
+from bench.results import in_process_seconds, results_document, write_results
 
 
 def test_results_json_has_each_measurement_figures(tmp_path):
@@ -22,3 +22,9 @@ def test_results_json_has_each_measurement_figures(tmp_path):
     assert document["sizes"]["1000"]["validate"]["in_process_s"] == 0.26
     assert document["sizes"]["1000"]["validate"]["pages"] is None
     assert document["growth"] == {"project 100->1000": 9.1}
+
+
+def test_validate_time_is_read_in_either_language():
+    assert in_process_seconds("Les données sont valides : 4 000 actualités publiées, 10 826 pages (1,3 s).") == 1.3
+    assert in_process_seconds("The data is valid: 10,826 pages (0.98 s).") == 0.98
+    assert in_process_seconds("Les données sont valides (2 s).") == 2.0

@@ -152,6 +152,9 @@ BUILDER = textwrap.dedent("""
     site = project / "site"
     with build_lock(project):
         print("building", version, flush=True)
+        go = Path(sys.argv[4]) if len(sys.argv) > 4 else None
+        while go is not None and not go.exists():  # hold the lock until the other build is known to wait
+            time.sleep(0.01)
         recover_site(site)
         staging = new_staging(site)
         for number in range(12):  # slowly, so that the other build starts meanwhile
@@ -168,17 +171,22 @@ BUILDER = textwrap.dedent("""
 def test_two_builds_at_once_take_turns(tmp_path):
     project = tmp_path / "project"
     write_site(project / "site", "old")
-    first = subprocess.Popen([sys.executable, "-c", BUILDER, str(HOOKS), str(project), "first"],
+    go = tmp_path / "go"
+    first = subprocess.Popen([sys.executable, "-c", BUILDER, str(HOOKS), str(project), "first", str(go)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert first.stdout.readline().strip() == "building first"  # it holds the lock
     second = subprocess.Popen([sys.executable, "-c", BUILDER, str(HOOKS), str(project), "second"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # The second build's first words: that it waits (however slowly it started, the first one holds on).
+    waiting = second.stderr.readline()
+    go.touch()
     seen = []
     while first.poll() is None:  # while the first build runs, site/ is always the old site, whole
         seen.append(tree(project / "site") if (project / "site").exists() else None)
         time.sleep(0.01)
     out_first, _ = first.communicate(timeout=60)
     out_second, err_second = second.communicate(timeout=60)
+    err_second = waiting + err_second
     assert first.returncode == 0 and second.returncode == 0, err_second
     assert "published first" in out_first and "published second" in out_second
     assert "Une autre construction de ce projet est en cours" in err_second and "attente de sa fin" in err_second

@@ -14,7 +14,7 @@ from csn.ci.pagediff import compare_sites, format_markdown
 from csn.ci.summary import Sites, job_summary
 from csn.data.errors import DataError, Problem
 from csn.data.load import load_site
-from csn.messages import FALLBACK_TITLE, Message, catalogue
+from csn.messages import FALLBACK_TITLE, Message, catalogue, say
 from tests.helpers.sitebuild import PROJECT_DIR, build, copy_project, copy_whole_project, make
 
 ECHALLIANCE = "data/news/2020-06-29-adhesion-echalliance.yml"
@@ -295,7 +295,7 @@ def test_the_pagediff_and_summary_commands(real_site, site_with_a_new_news_item,
     assert done.stdout.startswith("**Ajoutées** (4 pages)\n") and "<code>/en/news/csn-in-berlin/</code>" in done.stdout
     missing = subprocess.run([sys.executable, "-m", "csn", "pagediff", str(tmp_path / "nowhere"), new],
                              cwd=PROJECT_DIR / "hooks", capture_output=True, text=True, check=False)
-    assert missing.returncode == 1 and "nowhere: no such folder" in missing.stderr and "Traceback" not in missing.stderr
+    assert missing.returncode == 1 and say("pagediff.no_folder", folder=tmp_path / "nowhere") in missing.stderr and "Traceback" not in missing.stderr
     project = copy_whole_project(tmp_path / "project")
     summary = make(project, "summary", f"SITE_DIR={new}", f"BASE_SITE={old}")
     assert summary.returncode == 0, summary.stderr

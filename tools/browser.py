@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.server
 import os
 import socket
+import sys
 import threading
 from pathlib import Path
 from typing import Self
@@ -23,6 +24,14 @@ FINISH_TRANSITIONS_JS = "() => { " + _FINISH + " }"
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser drops a request it no longer needs (a picture of a page it left): not a failure.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
 
 
 def free_port() -> int:
@@ -75,7 +84,7 @@ class StaticServer:
                     return
                 super().send_error(code, message, explain)
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", self.port), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property

@@ -33,8 +33,7 @@ LAYOUT_SHIFT_JS = """() => new Promise(resolve => {
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_browser_loads_a_webp_that_fits_without_shifting_the_page(open_page, lang, width):
     path = WITH_PICTURE[lang]
-    if path is None:
-        pytest.skip("no record of the data has a picture")
+    assert path is not None, "the fixture project (tests/fixtures/project) must keep a record with a picture"
     recorded = open_page(width)
     page = recorded.page
     recorded.goto(path)
